@@ -1,0 +1,46 @@
+import { Suspense, useEffect } from 'react';
+import { ensureBackend } from '../labs/backend';
+import { LectureLayout } from './LectureLayout';
+import { OutlineView } from './OutlineView';
+import { useProgress } from './progress';
+import { findLecture } from './registry';
+
+interface Props {
+  slug: string;
+  labId?: string;
+}
+
+export function LecturePage({ slug, labId }: Props) {
+  const found = findLecture(slug);
+  const markVisited = useProgress((s) => s.markVisited);
+  useEffect(() => {
+    if (!found) return;
+    markVisited(slug);
+    document.title = `Lecture ${found.entry.info.number}: ${found.entry.info.title} · I2DL Playground`;
+    // Start tfjs once the page is up, so the badge shows the backend and the first lab starts fast.
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
+    idle(() => void ensureBackend().catch(() => undefined));
+  }, [found, slug, markVisited]);
+
+  if (!found) {
+    return (
+      <div className="not-found">
+        <h1>No such lecture</h1>
+        <p>“{slug}” is not a lecture of this course. <a href="#/">See all lectures</a>.</p>
+      </div>
+    );
+  }
+  const { entry, index } = found;
+  const Page = entry.page;
+  return (
+    <LectureLayout entry={entry} index={index} labId={labId}>
+      {Page ? (
+        <Suspense fallback={<p className="loading">Loading the lecture…</p>}>
+          <Page info={entry.info} />
+        </Suspense>
+      ) : (
+        <OutlineView info={entry.info} />
+      )}
+    </LectureLayout>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * The one KaTeX component. Renders to a string (memoised on the TeX source), so a formula fed live
+ * values re-renders only when the digits it shows change. trust is off; strict is 'ignore'.
+ */
+import katex from 'katex';
+import 'katex/dist/katex.min.css';
+import { memo, useMemo } from 'react';
+
+export interface TexProps {
+  math: string;
+  display?: boolean;
+  className?: string;
+  /** Accessible name when the formula stands for something (screen readers also get MathML). */
+  label?: string;
+}
+
+function render(math: string, display: boolean): string {
+  return katex.renderToString(math, {
+    displayMode: display,
+    throwOnError: false,
+    trust: false,
+    strict: 'ignore',
+    output: 'htmlAndMathml',
+  });
+}
+
+export const Tex = memo(function Tex({ math, display = false, className, label }: TexProps) {
+  const html = useMemo(() => render(math, display), [math, display]);
+  const Tag = display ? 'div' : 'span';
+  return (
+    <Tag
+      className={`tex ${display ? 'tex-display' : 'tex-inline'}${className ? ` ${className}` : ''}`}
+      aria-label={label}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
+});
+
+/**
+ * A number for TeX with `digits` significant digits: 0.000123 → 1.23\times10^{-4}, NaN → \text{NaN}.
+ * Trailing zeros are kept to a fixed width so the formula does not jitter as values change.
+ */
+export function texNum(v: number, digits = 3): string {
+  if (Number.isNaN(v)) return '\\text{NaN}';
+  if (!Number.isFinite(v)) return v > 0 ? '\\infty' : '-\\infty';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 1e-3 && a < 1e5) {
+    const decimalsNeeded = Math.max(0, digits - 1 - Math.floor(Math.log10(a)));
+    return v.toFixed(Math.min(decimalsNeeded, 6));
+  }
+  const [m, e] = v.toExponential(digits - 1).split('e');
+  return `${m}\\times10^{${Number(e)}}`;
+}
+
+/** Signed term for sums: " + 0.5" / " - 0.5". */
+export function texSigned(v: number, digits = 3): string {
+  return v < 0 ? ` - ${texNum(-v, digits)}` : ` + ${texNum(v, digits)}`;
+}
