@@ -1,9 +1,11 @@
-import { Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { BackendBadge } from './BackendBadge';
 import { Home } from './Home';
-import { LecturePage } from './LecturePage';
 import { ProgressNotice } from './ProgressNotice';
 import { parseRoute, useRoutePath } from './router';
+
+// Lecture pages (KaTeX, charts, tfjs) load on demand; the home page stays light.
+const LecturePage = lazy(() => import('./LecturePage').then((m) => ({ default: m.LecturePage })));
 
 export function App() {
   const path = useRoutePath();

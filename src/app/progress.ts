@@ -42,7 +42,7 @@ let discardedAtLoad = false;
 
 const guardedStorage: StateStorage = {
   getItem: (name) => {
-    let raw: string | null = null;
+    let raw: string | null;
     try {
       raw = localStorage.getItem(name);
     } catch {

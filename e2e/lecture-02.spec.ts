@@ -1,0 +1,127 @@
+import { expect, test, type Page } from '@playwright/test';
+import {
+  checkExports, expectBackendBadge, expectNoAxeViolations, expectNoKatexErrors, labProbe, viewFingerprint, waitForLab, watchConsole,
+} from './helpers';
+
+const ROUTE = './#/lecture/02-ml-basics';
+
+async function openLab(page: Page, id: string) {
+  await page.goto(`${ROUTE}/${id}`);
+  await waitForLab(page, id, (p) => ['idle', 'running', 'done'].includes(p.status));
+  return page.locator(`[data-lab="${id}"]`);
+}
+
+/** Move a slider by keyboard, as a learner would, and wait for the chart to change. */
+async function nudgeSlider(page: Page, id: string, param: string, key: 'ArrowRight' | 'ArrowLeft' = 'ArrowRight') {
+  const before = await viewFingerprint(page, id);
+  const runBefore = (await labProbe(page, id))!.runId;
+  const slider = page.locator(`[data-lab="${id}"] input[type="range"][data-param="${param}"]`);
+  await slider.focus();
+  await slider.press(key);
+  await waitForLab(page, id, (p) => p.runId > runBefore);
+  await expect.poll(() => viewFingerprint(page, id), { timeout: 20_000 }).not.toBe(before);
+}
+
+async function playAndCompare(page: Page, id: string, loss: string) {
+  const lab = page.locator(`[data-lab="${id}"]`);
+  await lab.getByRole('button', { name: 'Reset' }).first().click();
+  const start = await waitForLab(page, id, (p) => p.status === 'idle' && p.step === 0 && Number.isFinite(p.metrics[loss]));
+  await lab.getByRole('button', { name: 'Play' }).click();
+  const end = await waitForLab(page, id, (p) => p.step >= 30 && Number.isFinite(p.metrics[loss]));
+  expect(end.metrics[loss]).toBeLessThan(start.metrics[loss]);
+}
+
+async function copiedLinkReproduces(page: Page, id: string) {
+  const lab = page.locator(`[data-lab="${id}"]`);
+  await lab.getByRole('button', { name: 'Copy link' }).click();
+  const link = await lab.locator('input.share-link').inputValue();
+  expect(link).toContain(`#/lecture/02-ml-basics/${id}?`);
+  const params = (await labProbe(page, id))!.params;
+  const other = await page.context().newPage();
+  await other.goto(link);
+  const probe = await waitForLab(other, id, (p) => p.status !== 'loading');
+  expect(probe.params).toEqual(params);
+  await other.close();
+}
+
+test.describe('Lecture 2 — Machine Learning Basics', () => {
+  test('loads with formulas, labs and the backend badge, no errors', async ({ page }) => {
+    const con = watchConsole(page);
+    await page.goto(ROUTE);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Machine Learning Basics');
+    for (const id of ['knn', 'linreg', 'logreg']) await expect(page.locator(`[data-lab="${id}"]`)).toBeVisible();
+    expect(await page.locator('.katex').count()).toBeGreaterThan(20);
+    await expectNoKatexErrors(page);
+    await expectBackendBadge(page);
+    await waitForLab(page, 'logreg', (p) => p.status === 'idle');
+    await expectNoAxeViolations(page);
+    con.assertClean();
+  });
+
+  test('the notes’ temperature example gives 25.2 and −4.8, and is editable', async ({ page }) => {
+    await openLab(page, 'linreg');
+    await expect(page.getByTestId('yhat-1')).toHaveText('25.20');
+    await expect(page.getByTestId('yhat-2')).toHaveText('-4.80');
+    const cell = page.getByLabel('Building 2 people');
+    await cell.fill('3');
+    await cell.press('Enter');
+    await expect(page.getByTestId('yhat-2')).toHaveText('-1.80');
+    await cell.fill('abc');
+    await cell.press('Enter');
+    await expect(cell).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('yhat-2')).toHaveText('-1.80');
+  });
+
+  for (const [id, slider, loss, chart] of [
+    ['knn', 'k', 'valError', 'Accuracy against k'],
+    ['linreg', 'n', 'mseGD', 'Training loss (MSE)'],
+    ['logreg', 'noise', 'trainLoss', 'Binary cross-entropy'],
+  ] as const) {
+    test(`${id}: slider retrains, play lowers the loss, export works, link reproduces`, async ({ page }) => {
+      const con = watchConsole(page);
+      await openLab(page, id);
+      await nudgeSlider(page, id, slider);
+      await playAndCompare(page, id, loss);
+      await checkExports(page, id, chart);
+      await copiedLinkReproduces(page, id);
+      con.assertClean();
+    });
+  }
+
+  test('a diverging run stops with a message and a reset', async ({ page }) => {
+    await page.goto(`${ROUTE}/linreg?linreg.lr=1`);
+    const lab = page.locator('[data-lab="linreg"]');
+    await waitForLab(page, 'linreg', (p) => p.status === 'idle');
+    await lab.getByRole('button', { name: 'Play' }).click();
+    await waitForLab(page, 'linreg', (p) => p.status === 'diverged');
+    await expect(lab.getByRole('alert')).toContainText('diverged');
+    await expect(lab.locator('.recharts-surface').first()).toBeVisible();
+    await lab.getByRole('alert').getByRole('button', { name: 'Reset' }).click();
+    await waitForLab(page, 'linreg', (p) => p.status === 'idle' && p.step === 0);
+  });
+
+  test('bad link values are clamped or replaced, with a notice', async ({ page }) => {
+    await page.goto(`${ROUTE}/knn?knn.k=999&knn.d=cosine&knn.seed=abc&knn.pts=garbage`);
+    const probe = await waitForLab(page, 'knn', (p) => p.status !== 'loading');
+    expect(probe.params.k).toBe(30);
+    expect(probe.params.metric).toBe('l2');
+    expect(probe.params.seed).toBe(1);
+    await expect(page.locator('[data-lab="knn"] .notice')).toContainText('clamped to 30');
+  });
+
+  test('clicking the kNN plot adds a training point of the chosen class', async ({ page }) => {
+    await openLab(page, 'knn');
+    const canvas = page.locator('[data-lab="knn"] canvas').first();
+    await page.getByRole('radio', { name: /Class B/ }).check();
+    const box = (await canvas.boundingBox())!;
+    await canvas.click({ position: { x: box.width * 0.5, y: box.height * 0.5 } });
+    const probe = await waitForLab(page, 'knn', (p) => Array.isArray(p.params.points) && (p.params.points as unknown[]).length === 1);
+    expect((probe.params.points as { label: number }[])[0].label).toBe(1);
+  });
+
+  test('?backend=cpu forces the CPU backend', async ({ page }) => {
+    await page.goto('./?backend=cpu#/lecture/02-ml-basics');
+    await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'cpu');
+    await waitForLab(page, 'logreg', (p) => p.status === 'idle');
+  });
+});

@@ -1,0 +1,3 @@
+import { outlineLectureSpec } from './outline';
+
+outlineLectureSpec('03-neural-networks', 3);

@@ -1,0 +1,3 @@
+import { outlineLectureSpec } from './outline';
+
+outlineLectureSpec('06-training-1', 6);

@@ -1,0 +1,3 @@
+import { outlineLectureSpec } from './outline';
+
+outlineLectureSpec('08-regularization', 8);

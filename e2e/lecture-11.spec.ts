@@ -1,0 +1,3 @@
+import { outlineLectureSpec } from './outline';
+
+outlineLectureSpec('11-rnn-transformers', 11);

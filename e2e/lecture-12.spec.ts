@@ -1,0 +1,3 @@
+import { outlineLectureSpec } from './outline';
+
+outlineLectureSpec('12-advanced', 12);
