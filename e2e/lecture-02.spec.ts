@@ -125,3 +125,20 @@ test.describe('Lecture 2 — Machine Learning Basics', () => {
     await waitForLab(page, 'logreg', (p) => p.status === 'idle');
   });
 });
+
+test('a lost WebGL context falls back to another backend without freezing', async ({ page }) => {
+  test.slow();
+  const con = watchConsole(page);
+  await page.goto('./?backend=webgl#/lecture/02-ml-basics/logreg');
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'webgl', { timeout: 60_000 });
+  await waitForLab(page, 'logreg', (p) => p.status === 'idle', 60_000);
+  const before = (await labProbe(page, 'logreg'))!.runId;
+  const lost = await page.evaluate(() => (window as unknown as { __backend: { loseWebglContext: () => boolean } }).__backend.loseWebglContext());
+  expect(lost).toBe(true);
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', /wasm|cpu/, { timeout: 30_000 });
+  await waitForLab(page, 'logreg', (p) => p.runId > before && p.status === 'idle');
+  await page.locator('[data-lab="logreg"]').getByRole('button', { name: 'Play' }).click();
+  await waitForLab(page, 'logreg', (p) => p.step >= 20);
+  // WebGL may log its own context-loss warning; nothing else may fail.
+  expect(con.errors.filter((e) => !/context lost|CONTEXT_LOST/i.test(e))).toEqual([]);
+});

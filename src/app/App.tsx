@@ -2,14 +2,20 @@ import { lazy, Suspense, useEffect } from 'react';
 import { BackendBadge } from './BackendBadge';
 import { Home } from './Home';
 import { ProgressNotice } from './ProgressNotice';
+import { preloadLecture } from './registry';
 import { parseRoute, useRoutePath } from './router';
 
 // Lecture pages (KaTeX, charts, tfjs) load on demand; the home page stays light.
-const LecturePage = lazy(() => import('./LecturePage').then((m) => ({ default: m.LecturePage })));
+const loadLecturePage = () => import('./LecturePage');
+const LecturePage = lazy(() => loadLecturePage().then((m) => ({ default: m.LecturePage })));
 
 export function App() {
   const path = useRoutePath();
   const route = parseRoute(path);
+  if (route.name === 'lecture') {
+    void loadLecturePage();
+    preloadLecture(route.slug);
+  }
   useEffect(() => {
     if (route.name === 'home') document.title = 'I2DL Playground';
   }, [route.name]);

@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import { lectureHref, navigate } from './router';
+import { hashPath, lectureHref, navigate, parseRoute } from './router';
 import { REGISTRY, type LectureEntry } from './registry';
 
 interface Props {
@@ -14,17 +14,23 @@ function isTyping(t: EventTarget | null): boolean {
   return t.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(t.tagName) || t.getAttribute('role') === 'slider';
 }
 
-/** ←/→ move between lectures, unless the learner is operating a control. */
-function useArrowNavigation(prev?: LectureEntry, next?: LectureEntry) {
+/**
+ * ←/→ move between lectures, unless the learner is operating a control. The neighbours are looked
+ * up from the URL at key time, so two quick presses move two lectures.
+ */
+function useArrowNavigation() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || isTyping(e.target)) return;
-      if (e.key === 'ArrowLeft' && prev) navigate(lectureHref(prev.info.slug));
-      if (e.key === 'ArrowRight' && next) navigate(lectureHref(next.info.slug));
+      if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+      const route = parseRoute(hashPath());
+      const i = route.name === 'lecture' ? REGISTRY.findIndex((r) => r.info.slug === route.slug) : -1;
+      const target = i < 0 ? undefined : REGISTRY[i + (e.key === 'ArrowLeft' ? -1 : 1)];
+      if (target) navigate(lectureHref(target.info.slug));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [prev, next]);
+  }, []);
 }
 
 /** Scroll to the lab named in the route (deep link) once it is on the page. */
@@ -49,7 +55,7 @@ function useScrollToLab(labId?: string) {
 export function LectureLayout({ entry, index, labId, children }: Props) {
   const prev = REGISTRY[index - 1];
   const next = REGISTRY[index + 1];
-  useArrowNavigation(prev, next);
+  useArrowNavigation();
   useScrollToLab(labId);
   const { info, labs, toc } = entry;
   return (

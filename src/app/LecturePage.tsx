@@ -17,9 +17,11 @@ export function LecturePage({ slug, labId }: Props) {
     if (!found) return;
     markVisited(slug);
     document.title = `Lecture ${found.entry.info.number}: ${found.entry.info.title} · I2DL Playground`;
-    // Start tfjs once the page is up, so the badge shows the backend and the first lab starts fast.
-    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
-    idle(() => void ensureBackend().catch(() => undefined));
+    // Labs start tfjs themselves. On a page without labs, start it once the page is quiet, so the
+    // badge still tells the learner which backend their labs will get.
+    if (found.entry.labs.length > 0) return;
+    const timer = window.setTimeout(() => void ensureBackend().catch(() => undefined), 1500);
+    return () => window.clearTimeout(timer);
   }, [found, slug, markVisited]);
 
   if (!found) {

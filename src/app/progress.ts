@@ -91,11 +91,9 @@ export const useProgress = create<ProgressState>()(
       version: 1,
       storage: createJSONStorage(() => guardedStorage),
       partialize: (s) => ({ visited: s.visited, labsRun: s.labsRun }),
-      onRehydrateStorage: () => () => {
-        if (discardedAtLoad) {
-          useProgress.setState({ discardedNotice: 'Your saved progress could not be read and was reset.' });
-        }
-      },
     },
   ),
 );
+
+// localStorage hydration is synchronous, so by now we know whether saved data was discarded.
+if (discardedAtLoad) useProgress.setState({ discardedNotice: 'Your saved progress could not be read and was reset.' });

@@ -28,7 +28,9 @@ export interface LectureEntry {
   page?: LazyExoticComponent<ComponentType<LecturePageProps>>;
 }
 
-const PAGES: Record<string, { labs: LabRef[]; toc: TocItem[]; page: LectureEntry['page'] }> = {
+type PageModule = { default: ComponentType<LecturePageProps> };
+
+const PAGES: Record<string, { labs: LabRef[]; toc: TocItem[]; load: () => Promise<PageModule> }> = {
   '02-ml-basics': {
     toc: [
       { id: 'nearest-neighbour', title: 'A simple classifier: nearest neighbours' },
@@ -46,7 +48,7 @@ const PAGES: Record<string, { labs: LabRef[]; toc: TocItem[]; page: LectureEntry
       { id: 'linreg', title: 'Linear regression' },
       { id: 'logreg', title: 'Logistic regression' },
     ],
-    page: lazy(() => import('../lectures/02-ml-basics')),
+    load: () => import('../lectures/02-ml-basics'),
   },
 };
 
@@ -54,8 +56,16 @@ export const REGISTRY: LectureEntry[] = LECTURES.map((info) => ({
   info,
   labs: PAGES[info.slug]?.labs ?? [],
   toc: PAGES[info.slug]?.toc ?? info.sections.map((s) => ({ id: s.id, title: s.title })),
-  page: PAGES[info.slug]?.page,
+  page: PAGES[info.slug] ? lazy(PAGES[info.slug].load) : undefined,
 }));
+
+/**
+ * Start fetching a lecture's page chunk before React asks for it, so the route's chunks load in
+ * parallel instead of one after another (module imports are cached, so this costs nothing twice).
+ */
+export function preloadLecture(slug: string): void {
+  void PAGES[slug]?.load().catch(() => undefined);
+}
 
 export function findLecture(slug: string): { entry: LectureEntry; index: number } | null {
   const index = REGISTRY.findIndex((e) => e.info.slug === slug);

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, memo } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from './ChartFrame';
 import { SERIES_COLORS } from './colors';
@@ -39,7 +39,8 @@ function describe(title: string, xLabel: string, total: number, rows: BarRow[]):
 }
 
 /** Histogram of raw values (binned here) as a recharts bar chart, with PNG/SVG/CSV export. */
-export function Histogram(props: HistogramProps) {
+/** Memoised: pass stable arrays (useMemo) so unchanged charts skip re-rendering while a lab trains. */
+export const Histogram = memo(function Histogram(props: HistogramProps) {
   const { title, chartKey, fileBase, xLabel, values, bins = 20, range, height = 220 } = props;
   const color = props.color ?? SERIES_COLORS[0];
   const plotRef = useRef<HTMLDivElement>(null);
@@ -94,4 +95,4 @@ export function Histogram(props: HistogramProps) {
       </div>
     </ChartFrame>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, memo } from 'react';
 import { ChartFrame } from './ChartFrame';
 import { ChartLegend } from './ChartLegend';
 import { CHART_FG, CHART_GRID, DIVERGING_NEG, DIVERGING_POS } from './colors';
@@ -84,7 +84,8 @@ function colormapLegend(colormap: Colormap): LegendItem[] {
 }
 
 /** A grid of small grayscale (or diverging) images, e.g. samples or learned filters. */
-export function ImageGrid(props: ImageGridProps) {
+/** Memoised: pass stable arrays (useMemo) so unchanged charts skip re-rendering while a lab trains. */
+export const ImageGrid = memo(function ImageGrid(props: ImageGridProps) {
   const { title, chartKey, fileBase, images, columns, cellSize = 56, colormap = 'gray', range } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const hasLabels = images.some((im) => !!im.label);
@@ -124,4 +125,4 @@ export function ImageGrid(props: ImageGridProps) {
       <ChartLegend items={colormapLegend(colormap)} />
     </ChartFrame>
   );
-}
+});

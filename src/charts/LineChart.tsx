@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, memo } from 'react';
 import {
   CartesianGrid, Legend, Line, LineChart as RLineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis,
 } from 'recharts';
@@ -61,8 +61,33 @@ function renderReferenceLines(lines: ReferenceLineSpec[], logY: boolean) {
     ));
 }
 
+function renderSeriesLines(series: readonly LineSeries[]) {
+  // dataKey `s${i}` matches the fields written by mergeSeries.
+  return series.map((s, i) => (
+    <Line
+      key={s.key}
+      type="linear"
+      dataKey={`s${i}`}
+      name={s.label}
+      stroke={s.color}
+      strokeWidth={2}
+      strokeDasharray={s.dashed ? '6 4' : undefined}
+      dot={false}
+      activeDot={{ r: 3 }}
+      connectNulls
+      isAnimationActive={false}
+    />
+  ));
+}
+
+function renderTooltip(xLabel: string) {
+  const fmt = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : String(v));
+  return <Tooltip isAnimationActive={false} labelFormatter={(x) => `${xLabel}: ${fmt(x)}`} formatter={fmt} />;
+}
+
 /** Numeric x/y line chart (recharts) with downsampled rendering and PNG/SVG/CSV export. */
-export function LineChart(props: LineChartProps) {
+/** Memoised: pass stable arrays (useMemo) so unchanged charts skip re-rendering while a lab trains. */
+export const LineChart = memo(function LineChart(props: LineChartProps) {
   const { title, chartKey, fileBase, xLabel, yLabel, series, logY = false, height = 220 } = props;
   const { yDomain = 'auto', referenceLines } = props;
   const plotRef = useRef<HTMLDivElement>(null);
@@ -105,31 +130,13 @@ export function LineChart(props: LineChartProps) {
               width={60}
               label={axisLabel(yLabel, 'insideLeft', true)}
             />
-            <Tooltip
-              isAnimationActive={false}
-              labelFormatter={(x) => `${xLabel}: ${typeof x === 'number' ? formatNumber(x) : String(x)}`}
-              formatter={(v) => (typeof v === 'number' ? formatNumber(v) : String(v))}
-            />
+            {renderTooltip(xLabel)}
             {series.length > 1 && <Legend verticalAlign="bottom" height={24} iconType="plainline" />}
             {renderReferenceLines(referenceLines ?? [], logY)}
-            {series.map((s, i) => (
-              <Line
-                key={s.key}
-                type="linear"
-                dataKey={`s${i}`}
-                name={s.label}
-                stroke={s.color}
-                strokeWidth={2}
-                strokeDasharray={s.dashed ? '6 4' : undefined}
-                dot={false}
-                activeDot={{ r: 3 }}
-                connectNulls
-                isAnimationActive={false}
-              />
-            ))}
+            {renderSeriesLines(series)}
           </RLineChart>
         </ResponsiveContainer>
       </div>
     </ChartFrame>
   );
-}
+});

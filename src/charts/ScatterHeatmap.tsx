@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent, memo } from 'react';
 import { ChartFrame } from './ChartFrame';
 import { ChartLegend } from './ChartLegend';
 import { CHART_FG } from './colors';
@@ -66,8 +66,30 @@ function exportScatter(props: ScatterHeatmapProps, size: number): ExportSvg {
   });
 }
 
+/** Click and keyboard props for the canvas; empty (not focusable) without a handler. */
+function plotInputProps(size: number, domain: Domain, onCanvasClick?: (x: number, y: number) => void) {
+  if (!onCanvasClick) return {};
+  const onClick = (e: MouseEvent<HTMLCanvasElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    // The canvas may be shrunk by max-width; map back to its layout size first.
+    const px = ((e.clientX - box.left) * size) / box.width;
+    const py = ((e.clientY - box.top) * size) / box.height;
+    const rect = plotRect(size);
+    // Clicks on the tick labels are not meant as points.
+    if (px < rect.left || px > rect.left + rect.width || py < rect.top || py > rect.top + rect.height) return;
+    onCanvasClick(...pixelToData(domain, rect, px, py));
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    onCanvasClick((domain.xMin + domain.xMax) / 2, (domain.yMin + domain.yMax) / 2);
+  };
+  return { tabIndex: 0, onClick, onKeyDown };
+}
+
 /** Canvas scatter plot over an optional decision-region heatmap; optionally clickable. */
-export function ScatterHeatmap(props: ScatterHeatmapProps) {
+/** Memoised: pass stable arrays (useMemo) so unchanged charts skip re-rendering while a lab trains. */
+export const ScatterHeatmap = memo(function ScatterHeatmap(props: ScatterHeatmapProps) {
   const { title, chartKey, fileBase, domain, heatmap, points, classColors, classNames, boundary, onCanvasClick } = props;
   const size = props.size ?? 360;
   const extraLines = props.lines ?? NO_LINES;
@@ -93,21 +115,7 @@ export function ScatterHeatmap(props: ScatterHeatmapProps) {
     [points],
   );
 
-  const handleClick = (e: MouseEvent<HTMLCanvasElement>) => {
-    if (!onCanvasClick) return;
-    const box = e.currentTarget.getBoundingClientRect();
-    const px = ((e.clientX - box.left) * size) / box.width;
-    const py = ((e.clientY - box.top) * size) / box.height;
-    const rect = plotRect(size);
-    // Clicks on the tick labels are not meant as points.
-    if (px < rect.left || px > rect.left + rect.width || py < rect.top || py > rect.top + rect.height) return;
-    onCanvasClick(...pixelToData(domain, rect, px, py));
-  };
-  const handleKey = (e: KeyboardEvent<HTMLCanvasElement>) => {
-    if (!onCanvasClick || (e.key !== 'Enter' && e.key !== ' ')) return;
-    e.preventDefault();
-    onCanvasClick((domain.xMin + domain.xMax) / 2, (domain.yMin + domain.yMax) / 2);
-  };
+  const input = plotInputProps(size, domain, onCanvasClick);
 
   const summary = useMemo(
     () => describeScatter({
@@ -124,14 +132,12 @@ export function ScatterHeatmap(props: ScatterHeatmapProps) {
         className="chart-canvas"
         role="img"
         aria-label={summary + hint}
-        tabIndex={onCanvasClick ? 0 : undefined}
         width={size}
         height={size}
         style={{ width: size, aspectRatio: '1 / 1' }}
-        onClick={onCanvasClick ? handleClick : undefined}
-        onKeyDown={onCanvasClick ? handleKey : undefined}
+        {...input}
       />
       <ChartLegend items={legendItems(props, lines)} />
     </ChartFrame>
   );
-}
+});

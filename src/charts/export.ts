@@ -235,6 +235,9 @@ export function inlineSvgStyles(svgEl: SVGSVGElement): SVGSVGElement {
       .map(([prop, value]) => `${prop}:${value}`);
     decls.push(`font-family:${EXPORT_FONT}`);
     target.setAttribute('style', decls.join(';'));
+    // The style now carries the resolved values; attributes may hold var(), invalid off-page.
+    for (const prop of INLINED_PROPS) target.removeAttribute(prop);
+    target.removeAttribute('font-family');
     target.removeAttribute('class');
   });
   hidden.forEach((el) => el.remove());

@@ -4,14 +4,12 @@
  */
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
-import { memo, useMemo } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 
 export interface TexProps {
   math: string;
   display?: boolean;
   className?: string;
-  /** Accessible name when the formula stands for something (screen readers also get MathML). */
-  label?: string;
 }
 
 function render(math: string, display: boolean): string {
@@ -24,16 +22,41 @@ function render(math: string, display: boolean): string {
   });
 }
 
-export const Tex = memo(function Tex({ math, display = false, className, label }: TexProps) {
-  const html = useMemo(() => render(math, display), [math, display]);
-  const Tag = display ? 'div' : 'span';
+/** A display formula wider than its column scrolls; then it must be reachable by keyboard too. */
+function useOverflows(html: string) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [overflows, setOverflows] = useState(false);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const check = () => setOverflows(el.scrollWidth > el.clientWidth + 1);
+    check();
+    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(check);
+    ro?.observe(el);
+    return () => ro?.disconnect();
+  }, [html]);
+  return { ref, overflows };
+}
+
+function DisplayTex({ html, className }: { html: string; className: string }) {
+  const { ref, overflows } = useOverflows(html);
   return (
-    <Tag
-      className={`tex ${display ? 'tex-display' : 'tex-inline'}${className ? ` ${className}` : ''}`}
-      aria-label={label}
+    <div
+      ref={ref}
+      className={className}
+      tabIndex={overflows ? 0 : undefined}
+      role={overflows ? 'region' : undefined}
+      aria-label={overflows ? 'Formula (scrolls sideways)' : undefined}
       dangerouslySetInnerHTML={{ __html: html }}
     />
   );
+}
+
+export const Tex = memo(function Tex({ math, display = false, className }: TexProps) {
+  const html = useMemo(() => render(math, display), [math, display]);
+  const cls = `tex ${display ? 'tex-display' : 'tex-inline'}${className ? ` ${className}` : ''}`;
+  if (display) return <DisplayTex html={html} className={cls} />;
+  return <span className={cls} dangerouslySetInnerHTML={{ __html: html }} />;
 });
 
 /**

@@ -62,10 +62,29 @@ async function activate(tf: Tf, order: BackendName[]): Promise<BackendName> {
   throw new Error('No TensorFlow.js backend could be initialised in this browser.');
 }
 
+function webglContext(tf: Tf): WebGLRenderingContext | null {
+  const backend = tf.backend() as unknown as { getGPGPUContext?: () => { gl: WebGLRenderingContext } };
+  return backend.getGPGPUContext?.().gl ?? null;
+}
+
+/**
+ * Test hook (documented in the README): `window.__backend.loseWebglContext()` simulates a GPU
+ * context loss through WEBGL_lose_context, so the fallback can be tested in a real browser.
+ */
+function installTestHook(tf: Tf): void {
+  (window as unknown as { __backend?: unknown }).__backend = {
+    loseWebglContext: (): boolean => {
+      if (useBackend.getState().name !== 'webgl') return false;
+      const ext = webglContext(tf)?.getExtension('WEBGL_lose_context');
+      ext?.loseContext();
+      return Boolean(ext);
+    },
+  };
+}
+
 function watchContextLoss(tf: Tf): void {
   try {
-    const backend = tf.backend() as unknown as { getGPGPUContext?: () => { gl: WebGLRenderingContext } };
-    const canvas = backend.getGPGPUContext?.().gl.canvas;
+    const canvas = webglContext(tf)?.canvas;
     if (canvas && 'addEventListener' in canvas) {
       canvas.addEventListener('webglcontextlost', (ev) => {
         ev.preventDefault();
@@ -105,6 +124,7 @@ export function ensureBackend(): Promise<Tf> {
       const reason = name === plan.order[0] ? plan.reason : `${plan.order[0]} failed to start`;
       useBackend.setState({ status: 'ready', name, reason, notice: plan.notice ?? null });
       if (name === 'webgl') watchContextLoss(tf);
+      installTestHook(tf);
       return tf;
     } catch (e) {
       useBackend.setState({ status: 'error', name: null, reason: String(e), notice: String(e) });

@@ -124,9 +124,11 @@ export class Trainer<P, V> {
   private disposeEngine(): void {
     try {
       this.engine?.dispose();
-    } finally {
-      this.engine = null;
+    } catch (e) {
+      // A lost GPU context can make freeing fail; the tensors are gone with it anyway.
+      console.warn('disposing the previous model failed', e);
     }
+    this.engine = null;
   }
 
   private tick = (): void => {

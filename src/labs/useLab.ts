@@ -1,10 +1,39 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Schema } from '../params/schema';
 import { createLabInstance, type LabInstance } from './labInstance';
+import type { SeriesPoint } from './metricsBuffer';
 import type { LabDefinition, LabState } from './types';
 
-export type LabHandle<S extends Schema, V> = LabState<S, V> & { lab: LabInstance<S, V> };
+export type LabHandle<S extends Schema, V> = LabState<S, V> & {
+  lab: LabInstance<S, V>;
+  /**
+   * The loss histories throttled to ~4 Hz while training runs (immediate otherwise). Recharts
+   * costs ~20 ms a render, so line charts read this while canvases and numbers follow `view` at 10 Hz.
+   */
+  chartSeries: Record<string, SeriesPoint[]>;
+};
+
+const CHART_MS = 250;
+
+function useThrottled<T>(value: T, live: boolean, ms: number): T {
+  const [shown, setShown] = useState(value);
+  const last = useRef(0);
+  useEffect(() => {
+    if (!live) {
+      last.current = performance.now();
+      setShown(value);
+      return;
+    }
+    const wait = Math.max(0, last.current + ms - performance.now());
+    const t = window.setTimeout(() => {
+      last.current = performance.now();
+      setShown(value);
+    }, wait);
+    return () => window.clearTimeout(t);
+  }, [value, live, ms]);
+  return live ? shown : value;
+}
 
 /** Create the lab's store and trainer for this component's lifetime and subscribe to its state. */
 export function useLab<S extends Schema, V>(def: LabDefinition<S, V>): LabHandle<S, V> {
@@ -14,5 +43,6 @@ export function useLab<S extends Schema, V>(def: LabDefinition<S, V>): LabHandle
     return () => lab.dispose();
   }, [lab]);
   const state = useStore(lab.store);
-  return { ...state, lab };
+  const chartSeries = useThrottled(state.series, state.status === 'running', CHART_MS);
+  return { ...state, chartSeries, lab };
 }

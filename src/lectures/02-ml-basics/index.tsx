@@ -3,12 +3,14 @@
  * kinds of learning, linear regression (model, loss, closed form, maximum likelihood),
  * regression against classification, logistic regression.
  */
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { LecturePageProps } from '../../app/registry';
 import { Tex } from '../../components/Tex';
-import { KnnLab } from './labs/knn/KnnLab';
-import { LinregLab } from './labs/linreg/LinregLab';
-import { LogregLab } from './labs/logreg/LogregLab';
+import { LabSlot } from '../../labs/LabSlot';
+
+const KnnLab = lazy(() => import('./labs/knn/KnnLab').then((m) => ({ default: m.KnnLab })));
+const LinregLab = lazy(() => import('./labs/linreg/LinregLab').then((m) => ({ default: m.LinregLab })));
+const LogregLab = lazy(() => import('./labs/logreg/LogregLab').then((m) => ({ default: m.LogregLab })));
 import '../lecture.css';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -59,7 +61,7 @@ function Classification() {
           clustering (k-means) or PCA.
         </p>
       </Section>
-      <KnnLab />
+      <LabSlot id="knn" title="Nearest-neighbour classifier" lab={KnnLab} />
     </>
   );
 }
@@ -122,7 +124,7 @@ function LinearRegression() {
           least-squares estimate. The lab shows both curves peaking at the same <Tex math="\theta" />.
         </p>
       </Section>
-      <LinregLab />
+      <LabSlot id="linreg" title="Linear regression" lab={LinregLab} />
     </>
   );
 }
@@ -159,7 +161,7 @@ function LogisticRegression() {
           has the same shape as in linear regression, <Tex math="\nabla_\theta\mathcal{C} = \frac{1}{n}\mathbf{X}^T(\hat{\mathbf{y}} - \mathbf{y})" />.
         </p>
       </Section>
-      <LogregLab />
+      <LabSlot id="logreg" title="Logistic regression" lab={LogregLab} />
     </>
   );
 }

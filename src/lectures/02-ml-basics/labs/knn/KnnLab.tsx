@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { CLASS_COLORS, LineChart, ScatterHeatmap } from '../../../../charts';
 import { Tex } from '../../../../components/Tex';
 import { LabFrame } from '../../../../labs/LabFrame';
@@ -8,6 +8,7 @@ import type { KnnView } from './engine';
 import { KNN_GRID, KNN_PARAMS } from './params';
 
 const CLASS_NAMES = ['Class A', 'Class B', 'Class C'];
+const UNIT: [number, number] = [0, 1];
 
 export const knnLab: LabDefinition<typeof KNN_PARAMS, KnnView> = {
   id: 'knn',
@@ -80,7 +81,17 @@ export function KnnLab() {
       </button>
     </div>
   );
-  const valCurve = h.series.valError ?? [];
+  const valCurve = h.chartSeries.valError;
+  const accByK = view?.accByK;
+  const valSeries = useMemo(() => [{ key: 'valError', label: 'validation error (1 − accuracy)', color: CLASS_COLORS[0], points: valCurve ?? [] }], [valCurve]);
+  const accSeries = useMemo(() => [
+    { key: 'train', label: 'training', color: CLASS_COLORS[0], points: (accByK ?? []).map((r) => ({ x: r.k, y: r.train })) },
+    { key: 'val', label: 'validation', color: CLASS_COLORS[1], points: (accByK ?? []).map((r) => ({ x: r.k, y: r.val })) },
+  ], [accByK]);
+  const kLine = useMemo(() => [{ x: p.k, label: `k = ${p.k}`, color: '#57606a' }], [p.k]);
+  const colors = useMemo(() => CLASS_COLORS.slice(0, p.classes), [p.classes]);
+  const names = useMemo(() => CLASS_NAMES.slice(0, p.classes), [p.classes]);
+  const heatmap = useMemo(() => view && { nx: KNN_GRID.nx, ny: KNN_GRID.ny, values: view.grid, kind: 'class' as const, classColors: colors }, [view, colors]);
   return (
     <LabFrame
       handle={h}
@@ -102,10 +113,10 @@ export function KnnLab() {
             chartKey="regions"
             fileBase={fileBase}
             domain={KNN_GRID}
-            heatmap={{ nx: KNN_GRID.nx, ny: KNN_GRID.ny, values: view.grid, kind: 'class', classColors: CLASS_COLORS.slice(0, p.classes) }}
+            heatmap={heatmap ?? undefined}
             points={view.points}
-            classColors={CLASS_COLORS.slice(0, p.classes)}
-            classNames={CLASS_NAMES.slice(0, p.classes)}
+            classColors={colors}
+            classNames={names}
             onCanvasClick={addPoint}
           />
           <div className="stack">
@@ -116,8 +127,8 @@ export function KnnLab() {
               fileBase={fileBase}
               xLabel="memorising step"
               yLabel="validation error"
-              series={[{ key: 'valError', label: 'validation error (1 − accuracy)', color: CLASS_COLORS[0], points: valCurve }]}
-              yDomain={[0, 1]}
+              series={valSeries}
+              yDomain={UNIT}
               height={180}
             />
           </div>
@@ -127,11 +138,8 @@ export function KnnLab() {
             fileBase={fileBase}
             xLabel="k (neighbours)"
             yLabel="accuracy"
-            series={[
-              { key: 'train', label: 'training', color: CLASS_COLORS[0], points: view.accByK.map((r) => ({ x: r.k, y: r.train })) },
-              { key: 'val', label: 'validation', color: CLASS_COLORS[1], points: view.accByK.map((r) => ({ x: r.k, y: r.val })) },
-            ]}
-            referenceLines={[{ x: p.k, label: `k = ${p.k}`, color: '#57606a' }]}
+            series={accSeries}
+            referenceLines={kLine}
             height={220}
           />
         </>

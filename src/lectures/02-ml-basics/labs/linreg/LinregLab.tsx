@@ -1,3 +1,4 @@
+import { memo, useCallback, useMemo } from 'react';
 import { Histogram, LineChart, ScatterHeatmap, SERIES_COLORS } from '../../../../charts';
 import { Tex, texNum } from '../../../../components/Tex';
 import { LabFrame } from '../../../../labs/LabFrame';
@@ -23,8 +24,11 @@ export const linregLab: LabDefinition<typeof LINREG_PARAMS, LinregView> = {
 
 const [GD_COLOR, LS_COLOR, DATA_COLOR] = [SERIES_COLORS[1], SERIES_COLORS[0], '#57606a'];
 const DOMAIN = { xMin: -3.5, xMax: 3.5, yMin: -6, yMax: 10 };
+const DATA_COLORS = [DATA_COLOR];
+const DATA_NAMES = ['samples (x, y)'];
 
-function FitPlot({ view, fileBase }: { view: LinregView; fileBase: string }) {
+const FitPlot = memo(function FitPlot({ view, fileBase }: { view: LinregView; fileBase: string }) {
+  const points = useMemo(() => view.x.map((x, i) => ({ x, y: view.y[i], label: 0 })), [view.x, view.y]);
   const line = (t: number[], color: string, label: string, dashed?: boolean) => ({ a: t[1], b: -1, c: t[0], color, label, dashed });
   return (
     <ScatterHeatmap
@@ -32,13 +36,13 @@ function FitPlot({ view, fileBase }: { view: LinregView; fileBase: string }) {
       chartKey="fit"
       fileBase={fileBase}
       domain={DOMAIN}
-      points={view.x.map((x, i) => ({ x, y: view.y[i], label: 0 }))}
-      classColors={[DATA_COLOR]}
-      classNames={['samples (x, y)']}
+      points={points}
+      classColors={DATA_COLORS}
+      classNames={DATA_NAMES}
       lines={[line(view.thetaLS, LS_COLOR, 'closed form'), line(view.thetaGD, GD_COLOR, 'gradient descent', true)]}
     />
   );
-}
+});
 
 function Estimates({ view, step }: { view: LinregView; step: number }) {
   const { thetaLS: ls, thetaGD: gd } = view;
@@ -57,14 +61,15 @@ function Estimates({ view, step }: { view: LinregView; step: number }) {
   );
 }
 
-function LikelihoodView({ view, sigma, n, fileBase }: { view: LinregView; sigma: number; n: number; fileBase: string }) {
-  const { profile, thetaLS } = view;
+interface LikelihoodProps { profile: LinregView['profile']; thetaLS: number[]; sigma: number; n: number; fileBase: string }
+
+const LikelihoodView = memo(function LikelihoodView({ profile, thetaLS, sigma, n, fileBase }: LikelihoodProps) {
   const pts = (ys: number[]) => profile.slopes.map((x, i) => ({ x, y: ys[i] }));
   return (
     <div className="wide ml-view">
       <div className="panel">
         <h4>Maximum likelihood gives least squares</h4>
-        <Tex display math={`\\log p(\\mathbf{y}\\mid\\mathbf{X},\\theta) = -\\tfrac{n}{2}\\log(2\\pi\\sigma^2) - \\tfrac{1}{2\\sigma^2}\\sum_{i=1}^n (y_i - \\mathbf{x}_i\\theta)^2 = -\\tfrac{${n}}{2}\\log(2\\pi\\cdot ${texNum(sigma * sigma, 3)}) - \\tfrac{${n}}{2\\cdot ${texNum(sigma * sigma, 3)}}\\,J(\\theta)`} />
+        <Tex display math={`\\begin{aligned}\\log p(\\mathbf{y}\\mid\\mathbf{X},\\theta) &= -\\tfrac{n}{2}\\log(2\\pi\\sigma^2) - \\tfrac{1}{2\\sigma^2}\\sum_{i=1}^n (y_i - \\mathbf{x}_i\\theta)^2 \\\\ &= -\\tfrac{${n}}{2}\\log(2\\pi\\cdot ${texNum(sigma * sigma, 3)}) - \\tfrac{${n}}{2\\cdot ${texNum(sigma * sigma, 3)}}\\,J(\\theta)\\end{aligned}`} />
         <p>
           The log-likelihood is a constant minus a positive multiple of the MSE, so both curves below peak at the same slope:
           arg max log-likelihood ≈ <strong data-testid="argmax-ll">{profile.argmaxLogLik.toFixed(3)}</strong>, arg min MSE ≈{' '}
@@ -76,12 +81,18 @@ function LikelihoodView({ view, sigma, n, fileBase }: { view: LinregView; sigma:
       <LineChart title="Log-likelihood along the slope" chartKey="loglik-profile" fileBase={fileBase} xLabel="slope θ₁" yLabel="log p(y | X, θ)" series={[{ key: 'll', label: 'log-likelihood', color: GD_COLOR, points: pts(profile.logLik) }]} referenceLines={[{ x: thetaLS[1], label: 'closed form', color: '#57606a' }]} height={200} />
     </div>
   );
-}
+});
 
 export function LinregLab() {
   const h = useLab(linregLab);
   const { view, params: p, metrics } = h;
   const fileBase = `lecture02-linreg-${linregLab.fileTag(p)}`;
+  const mseCurve = h.chartSeries.mseGD;
+  const mseSeries = useMemo(() => [{ key: 'mseGD', label: 'gradient descent', color: GD_COLOR, points: mseCurve ?? [] }], [mseCurve]);
+  const mseLS = metrics.mseLS;
+  const mseRef = useMemo(() => (Number.isFinite(mseLS) ? [{ y: mseLS, label: `closed form ${mseLS.toFixed(3)}`, color: LS_COLOR }] : []), [mseLS]);
+  const setParams = h.lab.setParams;
+  const onMatrix = useCallback((patch: { X?: number[]; theta?: number[] }) => setParams(patch), [setParams]);
   return (
     <LabFrame
       handle={h}
@@ -95,7 +106,7 @@ export function LinregLab() {
         </p>
       }
     >
-      <TemperatureExample X={p.X} theta={p.theta} onChange={(patch) => h.lab.setParams(patch)} />
+      <TemperatureExample X={p.X} theta={p.theta} onChange={onMatrix} />
       {view ? (
         <>
           <FitPlot view={view} fileBase={fileBase} />
@@ -107,11 +118,11 @@ export function LinregLab() {
             xLabel="gradient step"
             yLabel="J(θ)"
             logY
-            series={[{ key: 'mseGD', label: 'gradient descent', color: GD_COLOR, points: h.series.mseGD ?? [] }]}
-            referenceLines={Number.isFinite(metrics.mseLS) ? [{ y: metrics.mseLS, label: `closed form ${metrics.mseLS.toFixed(3)}`, color: LS_COLOR }] : []}
+            series={mseSeries}
+            referenceLines={mseRef}
           />
           <Histogram title="Residuals of the closed-form fit" chartKey="residuals" fileBase={fileBase} xLabel="y − ŷ" values={view.residualsLS} bins={16} color={LS_COLOR} />
-          <LikelihoodView view={view} sigma={p.sigma} n={p.n} fileBase={fileBase} />
+          <LikelihoodView profile={view.profile} thetaLS={view.thetaLS} sigma={p.sigma} n={p.n} fileBase={fileBase} />
         </>
       ) : (
         <p className="loading">Starting the ML engine…</p>

@@ -2,7 +2,7 @@
  * The notes' building-temperature example as a live matrix product ŷ = Xθ: every entry editable.
  * With the notes' values the two predicted temperatures are 25.2 and −4.8.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Tex, texNum } from '../../../../components/Tex';
 import { matVec } from '../../../../ml/linalg';
 
@@ -48,7 +48,7 @@ function NumberCell({ value, label, onCommit }: { value: number; label: string; 
 
 const matrixTex = (rows: string[][]) => `\\begin{bmatrix} ${rows.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
 
-export function TemperatureExample({ X, theta, onChange }: Props) {
+export const TemperatureExample = memo(function TemperatureExample({ X, theta, onChange }: Props) {
   const rows = [X.slice(0, 5), X.slice(5, 10)];
   const yHat = matVec(rows, theta);
   const setX = (i: number, v: number) => onChange({ X: X.map((x, j) => (j === i ? v : x)) });
@@ -57,7 +57,7 @@ export function TemperatureExample({ X, theta, onChange }: Props) {
   return (
     <div className="panel wide temperature" data-testid="temperature-example">
       <h4>The building-temperature example: <Tex math="\hat{\mathbf{y}} = \mathbf{X}\theta" /></h4>
-      <Tex math={tex} display label={`Predicted temperatures ${yHat.map((v) => v.toFixed(2)).join(' and ')}`} />
+      <Tex math={tex} display />
       <div className="matrix-editor">
         <table className="metric-table">
           <caption className="visually-hidden">Editable inputs X and parameters θ</caption>
@@ -88,4 +88,4 @@ export function TemperatureExample({ X, theta, onChange }: Props) {
       </div>
     </div>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { CLASS_COLORS, LineChart, ScatterHeatmap } from '../../../../charts';
 import { Tex, texNum, texSigned } from '../../../../components/Tex';
 import { LabFrame } from '../../../../labs/LabFrame';
@@ -20,6 +21,7 @@ export const logregLab: LabDefinition<typeof LOGREG_PARAMS, LogregView> = {
 };
 
 const COLORS = CLASS_COLORS.slice(0, 2);
+const CLASS_NAMES = ['Class A (y = 0)', 'Class B (y = 1)'];
 
 function ModelFormula({ theta, metrics, step }: { theta: number[]; metrics: Record<string, number>; step: number }) {
   const [t0, t1, t2] = theta;
@@ -41,6 +43,11 @@ export function LogregLab() {
   const h = useLab(logregLab);
   const { view, params: p, metrics } = h;
   const fileBase = `lecture02-logreg-${logregLab.fileTag(p)}`;
+  const { trainLoss, valLoss } = h.chartSeries;
+  const lossSeries = useMemo(() => [
+    { key: 'trainLoss', label: 'training', color: COLORS[0], points: trainLoss ?? [] },
+    { key: 'valLoss', label: 'validation', color: COLORS[1], points: valLoss ?? [], dashed: true },
+  ], [trainLoss, valLoss]);
   return (
     <LabFrame
       handle={h}
@@ -63,7 +70,7 @@ export function LogregLab() {
             heatmap={{ nx: LOGREG_GRID.nx, ny: LOGREG_GRID.ny, values: view.grid, kind: 'probability', classColors: COLORS }}
             points={view.points}
             classColors={COLORS}
-            classNames={['Class A (y = 0)', 'Class B (y = 1)']}
+            classNames={CLASS_NAMES}
             boundary={{ a: view.theta[1], b: view.theta[2], c: view.theta[0] }}
           />
           <ModelFormula theta={view.theta} metrics={metrics} step={h.step} />
@@ -73,10 +80,7 @@ export function LogregLab() {
             fileBase={fileBase}
             xLabel="gradient step"
             yLabel="C(θ)"
-            series={[
-              { key: 'trainLoss', label: 'training', color: COLORS[0], points: h.series.trainLoss ?? [] },
-              { key: 'valLoss', label: 'validation', color: COLORS[1], points: h.series.valLoss ?? [], dashed: true },
-            ]}
+            series={lossSeries}
           />
         </>
       ) : (
