@@ -118,6 +118,10 @@ function LinearRegression() {
           <Tex math="\varepsilon_i \sim \mathcal{N}(0, \sigma^2)" />, so that <Tex math="y_i \sim \mathcal{N}(\mathbf{x}_i\theta, \sigma^2)" />:
         </p>
         <Tex display math="p(y_i \mid \mathbf{x}_i, \theta) = (2\pi\sigma^2)^{-1/2}\, e^{-\frac{1}{2\sigma^2}(y_i - \mathbf{x}_i\theta)^2}" />
+        <Erratum>
+          the notes call the noise term <Tex math="\sigma_i" />, the same letter as the standard deviation <Tex math="\sigma" />; here
+          it is <Tex math="\varepsilon_i" />, drawn from <Tex math="\mathcal{N}(0, \sigma^2)" />.
+        </Erratum>
         <p>
           Taking logs, every term is a constant minus <Tex math="\tfrac{1}{2\sigma^2}(y_i - \mathbf{x}_i\theta)^2" />, so maximising the
           likelihood is minimising the squared error: under these assumptions the maximum-likelihood estimate <em>is</em> the
@@ -145,6 +149,10 @@ function LogisticRegression() {
         <Tex display math="\hat{y}_i = \sigma(\mathbf{x}_i\theta), \qquad \sigma(z) = \frac{1}{1 + e^{-z}}" />
         <p>The probability of all the labels (each a coin flip with its own <Tex math="\hat{y}_i" />) and its logarithm are</p>
         <Tex display math="p(\mathbf{y} \mid \mathbf{X}, \theta) = \prod_{i=1}^n \hat{y}_i^{\,y_i}(1 - \hat{y}_i)^{1 - y_i}, \qquad \log p(\mathbf{y} \mid \mathbf{X}, \theta) = \sum_{i=1}^n y_i\log\hat{y}_i + (1 - y_i)\log(1 - \hat{y}_i)" />
+        <Erratum>
+          the notes write <Tex math="p(\mathbf{y} \mid \mathbf{X}, \theta) = \hat{y} = \prod_i \dots" />; the likelihood is the product
+          itself, not the prediction <Tex math="\hat{y}" />.
+        </Erratum>
         <p>
           Maximising this likelihood is minimising its negative: the binary cross-entropy loss per sample, and the cost over the
           data set. For <Tex math="y_i = 1" /> the loss is <Tex math="-\log\hat{y}_i" />, small only when the model is confident and right.
