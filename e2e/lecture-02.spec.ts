@@ -142,3 +142,24 @@ test('a lost WebGL context falls back to another backend without freezing', asyn
   // WebGL may log its own context-loss warning; nothing else may fail.
   expect(con.errors.filter((e) => !/context lost|CONTEXT_LOST/i.test(e))).toEqual([]);
 });
+
+test('retraining and resetting free every tensor', async ({ page }) => {
+  await page.goto('./#/lecture/02-ml-basics/logreg');
+  await waitForLab(page, 'logreg', (p) => p.status === 'idle');
+  await waitForLab(page, 'linreg', (p) => p.status === 'idle');
+  const count = () => page.evaluate(() => (window as unknown as { __backend: { numTensors: () => number } }).__backend.numTensors());
+  const before = await count();
+  for (let i = 0; i < 10; i++) {
+    for (const [id, param] of [['logreg', 'noise'], ['linreg', 'sigma']] as const) {
+      const slider = page.locator(`[data-lab="${id}"] input[type="range"][data-param="${param}"]`);
+      await slider.focus();
+      await slider.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+    }
+  }
+  for (const id of ['logreg', 'linreg']) {
+    await page.locator(`[data-lab="${id}"]`).getByRole('button', { name: /^(Pause|Reset)$/ }).first().click();
+    await page.locator(`[data-lab="${id}"]`).getByRole('button', { name: 'Reset' }).first().click();
+    await waitForLab(page, id, (p) => p.status === 'idle' && p.step === 0);
+  }
+  expect(await count()).toBe(before);
+});

@@ -68,11 +68,13 @@ function webglContext(tf: Tf): WebGLRenderingContext | null {
 }
 
 /**
- * Test hook (documented in the README): `window.__backend.loseWebglContext()` simulates a GPU
- * context loss through WEBGL_lose_context, so the fallback can be tested in a real browser.
+ * Test hooks (documented in the README): `window.__backend.loseWebglContext()` simulates a GPU
+ * context loss through WEBGL_lose_context, so the fallback can be tested in a real browser;
+ * `numTensors()` lets tests check that resets free every tensor.
  */
 function installTestHook(tf: Tf): void {
   (window as unknown as { __backend?: unknown }).__backend = {
+    numTensors: (): number => tf.memory().numTensors,
     loseWebglContext: (): boolean => {
       if (useBackend.getState().name !== 'webgl') return false;
       const ext = webglContext(tf)?.getExtension('WEBGL_lose_context');
