@@ -4,7 +4,7 @@
  */
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
-import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 
 export interface TexProps {
   math: string;
@@ -22,19 +22,28 @@ function render(math: string, display: boolean): string {
   });
 }
 
-/** A display formula wider than its column scrolls; then it must be reachable by keyboard too. */
+/**
+ * A display formula wider than its column scrolls; then it must be reachable by keyboard too.
+ * Measuring forces a layout, so it is debounced: a formula fed live values (10 updates a second
+ * while a lab trains) is measured once it settles, not on every update.
+ */
 function useOverflows(html: string) {
   const ref = useRef<HTMLDivElement>(null);
   const [overflows, setOverflows] = useState(false);
-  useLayoutEffect(() => {
+  useEffect(() => {
     const el = ref.current;
     if (!el) return;
     const check = () => setOverflows(el.scrollWidth > el.clientWidth + 1);
-    check();
-    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(check);
-    ro?.observe(el);
-    return () => ro?.disconnect();
+    const timer = window.setTimeout(check, 300);
+    return () => window.clearTimeout(timer);
   }, [html]);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => setOverflows(el.scrollWidth > el.clientWidth + 1));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   return { ref, overflows };
 }
 

@@ -28,6 +28,9 @@ export interface TrainerOptions<P, V> {
 }
 
 const PUBLISH_MS = 100;
+const MAX_BUDGET_MS = 8;
+const MIN_BUDGET_MS = 1;
+const FRAME_MS = 1000 / 60;
 const READ_TIMEOUT_MS = 5000;
 
 export class Trainer<P, V> {
@@ -41,10 +44,15 @@ export class Trainer<P, V> {
   private busy = false;
   private lastPublish = 0;
   private params: P | null = null;
+  /** Training time per frame in ms; adapts so that drawing and training together keep ~60 fps. */
+  private budget: number;
+  private lastTick = 0;
   maxStepsPerFrame = Infinity;
   readonly timings = { changeAt: 0, firstFrameAt: 0 };
 
-  constructor(private readonly opts: TrainerOptions<P, V>) {}
+  constructor(private readonly opts: TrainerOptions<P, V>) {
+    this.budget = opts.budgetMs ?? MAX_BUDGET_MS;
+  }
 
   get currentRunId(): number {
     return this.runId;
@@ -131,9 +139,20 @@ export class Trainer<P, V> {
     this.engine = null;
   }
 
-  private tick = (): void => {
+  /** Shrink the training budget when frames run long (charts drawing), grow it back when they don't. */
+  private adaptBudget(now: number): void {
+    const dt = now - this.lastTick;
+    this.lastTick = now;
+    if (dt > 200) return; // first frame after a pause: nothing to learn from
+    const max = this.opts.budgetMs ?? MAX_BUDGET_MS;
+    if (dt > FRAME_MS + 1.5) this.budget = Math.max(MIN_BUDGET_MS, this.budget * 0.7);
+    else this.budget = Math.min(max, this.budget + 0.5);
+  }
+
+  private tick = (now: number): void => {
     this.raf = 0;
     if (this.status !== 'running' || !this.engine || this.busy) return;
+    this.adaptBudget(now);
     void this.advance(this.maxStepsPerFrame, false).then(() => {
       if (this.status === 'running') this.schedule();
     });
@@ -148,7 +167,7 @@ export class Trainer<P, V> {
     try {
       const limit = Math.min(maxSteps, this.opts.maxSteps(this.params) - this.steps);
       const t0 = performance.now();
-      const budget = this.opts.budgetMs ?? 8;
+      const budget = this.budget;
       let n = 0;
       while (n < limit && (n === 0 || performance.now() - t0 < budget) && !engine.isDone?.()) {
         engine.step();

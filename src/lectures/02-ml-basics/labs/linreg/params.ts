@@ -10,7 +10,7 @@ export const LINREG_PARAMS = defineParams({
   n: { kind: 'number', label: 'Samples', symbol: 'n', urlKey: 'n', min: 5, max: 200, step: 1, default: 40 },
   sigma: { kind: 'number', label: 'Noise', symbol: '\\sigma', urlKey: 'sigma', min: 0.1, max: 4, step: 0.1, default: 1, help: 'Standard deviation of the Gaussian noise on y.' },
   lr: { kind: 'number', label: 'Learning rate', symbol: '\\alpha', urlKey: 'lr', min: 0.001, max: 1, step: 0, scale: 'log', default: 0.05 },
-  steps: { kind: 'number', label: 'Gradient steps', urlKey: 'steps', min: 10, max: 3000, step: 10, default: 400 },
+  steps: { kind: 'number', label: 'Gradient steps', urlKey: 'steps', min: 10, max: 20000, step: 10, default: 400 },
   seed: seedParam(1),
 });
 

@@ -7,6 +7,6 @@ export const LOGREG_PARAMS = defineParams({
   n: { kind: 'number', label: 'Points', symbol: 'n', urlKey: 'n', min: 20, max: 400, step: 10, default: 200 },
   noise: { kind: 'number', label: 'Noise', urlKey: 'noise', min: 0, max: 1, step: 0.05, default: 0.35 },
   lr: { kind: 'number', label: 'Learning rate', symbol: '\\alpha', urlKey: 'lr', min: 0.001, max: 1000, step: 0, scale: 'log', default: 1 },
-  steps: { kind: 'number', label: 'Gradient steps', urlKey: 'steps', min: 10, max: 5000, step: 10, default: 1000 },
+  steps: { kind: 'number', label: 'Gradient steps', urlKey: 'steps', min: 10, max: 20000, step: 10, default: 1000 },
   seed: seedParam(1),
 });
