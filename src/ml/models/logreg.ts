@@ -3,6 +3,7 @@
  * reference helpers (loss, accuracy, probability map).
  */
 import * as tf from '../tf';
+import { LinearModelGD } from './linearModelGD';
 import type { Grid2D } from './knn';
 
 type Theta3 = [number, number, number];
@@ -74,38 +75,15 @@ export function probabilityGrid(theta: readonly number[], grid: Grid2D): Float32
  * Batch gradient descent on the mean BCE C(θ) for ŷ = σ(Xθ), X rows [1, x, y]:
  * ∇C = (1/n) Xᵀ(ŷ − t), update θ ← θ − α∇C. Holds X [n, 3], t [n, 1], θ [3, 1]; call dispose().
  */
-export class LogisticRegressionGD {
-  readonly learningRate: number;
-  private readonly X: tf.Tensor2D;
-  private readonly t: tf.Tensor2D;
-  private readonly th: tf.Variable<tf.Rank.R2>;
-
+export class LogisticRegressionGD extends LinearModelGD {
   /**
    * @param points n ≥ 1 points with labels 0 or 1
    * @param opts learningRate α; init θ₀ (default [0, 0, 0])
    */
   constructor(points: readonly LabelledPoint[], opts: { learningRate: number; init?: Theta3 }) {
-    const n = points.length;
-    if (n === 0) throw new Error('LogisticRegressionGD: needs at least one point');
+    if (points.length === 0) throw new Error('LogisticRegressionGD: needs at least one point');
     if (points.some((p) => p.label !== 0 && p.label !== 1)) throw new Error('LogisticRegressionGD: labels must be 0 or 1');
-    this.learningRate = opts.learningRate;
-    this.X = tf.tensor2d(points.map((p) => [1, p.x, p.y]), [n, 3]);
-    this.t = tf.tensor2d(points.map((p) => p.label), [n, 1]);
-    const theta0 = tf.tensor2d(opts.init ?? [0, 0, 0], [3, 1]);
-    this.th = tf.variable(theta0);
-    theta0.dispose();
-  }
-
-  /** Performs `count` updates θ ← θ − α·(1/n)Xᵀ(σ(Xθ) − t). */
-  step(count = 1): void {
-    const n = this.X.shape[0];
-    for (let i = 0; i < count; i++) {
-      tf.tidy(() => {
-        const err = tf.sub(tf.sigmoid(tf.matMul(this.X, this.th)), this.t); // [n, 1]
-        const grad = tf.mul(tf.matMul(this.X, err, true, false), 1 / n); // [3, 1]
-        this.th.assign(tf.sub(this.th, tf.mul(grad, this.learningRate)));
-      });
-    }
+    super(points.map((p) => [1, p.x, p.y]), points.map((p) => p.label), opts.init ?? [0, 0, 0], opts.learningRate, 'sigmoid', 1);
   }
 
   /** C(θ) = mean(softplus(z) − t·z), z = Xθ, as a scalar tensor the caller must dispose. */
@@ -118,14 +96,7 @@ export class LogisticRegressionGD {
 
   /** Current [θ0, θ1, θ2]. Reads synchronously from the device (dataSync). */
   theta(): Theta3 {
-    const d = this.th.dataSync();
-    return [d[0], d[1], d[2]];
-  }
-
-  /** Frees X, t and θ. */
-  dispose(): void {
-    this.X.dispose();
-    this.t.dispose();
-    this.th.dispose();
+    const [a, b, c] = this.thetaValues();
+    return [a, b, c];
   }
 }
