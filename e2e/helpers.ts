@@ -73,12 +73,12 @@ export async function downloadText(d: Download): Promise<Buffer> {
 }
 
 /** Press a chart's export button and check the file that comes out. */
-export async function checkExports(page: Page, labId: string, chartTitle: string) {
+export async function checkExports(page: Page, labId: string, chartTitle: string, prefix = 'lecture02') {
   const group = page.locator(`[data-lab="${labId}"]`).getByRole('group', { name: `Export ${chartTitle}` });
   const files: Record<string, Buffer> = {};
   for (const fmt of ['PNG', 'SVG', 'CSV']) {
     const [download] = await Promise.all([page.waitForEvent('download'), group.getByRole('button', { name: new RegExp(`as ${fmt}$`) }).click()]);
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^lecture02-${labId}-.*\\.${fmt.toLowerCase()}$`));
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^${prefix}-${labId}-.*\\.${fmt.toLowerCase()}$`));
     files[fmt] = await downloadText(download);
     expect(files[fmt].length).toBeGreaterThan(50);
   }

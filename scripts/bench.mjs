@@ -104,11 +104,25 @@ async function fpsWhileTraining(page, id, speed) {
   return { fps, stepsPerSecond, status: probe.status, seconds: r.seconds };
 }
 
+/** Lecture 3's playground at TensorFlow Playground's defaults (2→4→2→1, tanh, batch 10, lr 0.03, 500 points). */
+async function mlpPlayground(browser) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(BASE + '#/lecture/03-neural-networks/mlp?mlp.epochs=100000');
+  await page.waitForFunction(() => window.__labs?.mlp?.status === 'idle', null, { timeout: 60_000 });
+  for (const speed of ['Normal (10 steps per frame)', 'Fast (as many as fit)']) {
+    const r = await fpsWhileTraining(page, 'mlp', speed);
+    console.log(`mlp playground at "${speed}": ${r.stepsPerSecond.toFixed(0)} epochs/s (targets: ≥ 60 with every heatmap redrawn; ≥ 600 in fast mode), ${r.fps.toFixed(1)} frames/s (target ≥ 55), over ${r.seconds.toFixed(1)} s`);
+  }
+  await page.close();
+}
+
 async function main() {
   if (!existsSync(join(dist, 'index.html')) || process.env.BENCH_BUILD) {
     const b = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
     if (b.status !== 0) process.exit(b.status ?? 1);
   }
+  console.log('Node-side engine speed (no drawing):');
+  spawnSync('npx', ['vitest', 'run', '--config', 'scripts/vitest.bench.config.ts', '--reporter', 'dot', '--silent=false'], { stdio: 'inherit' });
   console.log(`dist built ${statSync(join(dist, 'index.html')).mtime.toISOString()}`);
   const size = initialJsSize();
   console.log(`initial JavaScript: ${size.files} file(s), ${(size.raw / 1024).toFixed(1)} kB raw, ${(size.gz / 1024).toFixed(1)} kB gzipped (target ≤ 250 kB gzipped)`);
@@ -152,6 +166,8 @@ async function main() {
         console.log(`${id} at "${speed}": ${r.fps.toFixed(1)} frames/s while training (target ≥ 55), ${r.stepsPerSecond.toFixed(0)} gradient steps/s, over ${r.seconds.toFixed(1)} s`);
       }
     }
+    await page.close();
+    await mlpPlayground(browser);
     await browser.close();
   } finally {
     try {

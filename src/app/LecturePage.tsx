@@ -17,9 +17,8 @@ export function LecturePage({ slug, labId }: Props) {
     if (!found) return;
     markVisited(slug);
     document.title = `Lecture ${found.entry.info.number}: ${found.entry.info.title} · I2DL Playground`;
-    // Labs start tfjs themselves. On a page without labs, start it once the page is quiet, so the
-    // badge still tells the learner which backend their labs will get.
-    if (found.entry.labs.length > 0) return;
+    // Labs that need tfjs start it themselves. Otherwise start it once the page is quiet, so the
+    // badge still tells the learner which backend the labs get (ensureBackend runs only once).
     const timer = window.setTimeout(() => void ensureBackend().catch(() => undefined), 1500);
     return () => window.clearTimeout(timer);
   }, [found, slug, markVisited]);

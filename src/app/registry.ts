@@ -50,6 +50,47 @@ const PAGES: Record<string, { labs: LabRef[]; toc: TocItem[]; load: () => Promis
     ],
     load: () => import('../lectures/02-ml-basics'),
   },
+  '03-neural-networks': {
+    toc: [
+      { id: 'from-logistic-regression', title: 'From logistic regression to neural networks' },
+      { id: 'neurons-and-activations', title: 'Activation functions and biological inspiration' },
+      { id: 'training-recipe', title: 'Training a neural network' },
+      { id: 'computational-graphs', title: 'Computational graphs' },
+      { id: 'network-as-graph', title: 'Neural networks as computational graphs' },
+      { id: 'loss-functions', title: 'Loss functions' },
+      { id: 'regression-losses', title: 'Regression losses: L1 and MSE' },
+      { id: 'binary-cross-entropy', title: 'Binary cross-entropy' },
+      { id: 'cross-entropy', title: 'Multi-class cross-entropy' },
+      { id: 'finding-a-better-network', title: 'Finding a better network with gradients' },
+      { id: 'one-layer-gradient', title: 'The gradient of a one-layer network' },
+      { id: 'backprop-preview', title: 'Gradients of deep networks' },
+    ],
+    labs: [
+      { id: 'mlp', title: 'Neural-network playground' },
+      { id: 'graph-nn', title: 'A network as a computational graph' },
+      { id: 'losses', title: 'Loss-function explorer' },
+    ],
+    load: () => import('../lectures/03-neural-networks'),
+  },
+  '04-backprop': {
+    toc: [
+      { id: 'importance-of-gradients', title: 'Why gradients matter' },
+      { id: 'forward-backward', title: 'Forward and backward pass on a graph' },
+      { id: 'graphs-to-networks', title: 'From computational graphs to neural networks' },
+      { id: 'networks-as-graphs', title: 'A neuron as a computational graph' },
+      { id: 'gradient-descent', title: 'Gradient descent' },
+      { id: 'gd-for-networks', title: 'Gradient descent for neural networks' },
+      { id: 'cross-entropy-derivatives', title: 'Derivatives of the cross-entropy loss' },
+      { id: 'worked-example', title: 'A worked example: one ReLU neuron' },
+      { id: 'regularization', title: 'Regularisation' },
+    ],
+    labs: [
+      { id: 'backprop', title: 'Step-through back-propagation' },
+      { id: 'gradcheck', title: 'Gradient check for a small network' },
+      { id: 'chain', title: 'The chain rule, step by step' },
+    ],
+    load: () => import('../lectures/04-backprop'),
+  },
 };
 
 export const REGISTRY: LectureEntry[] = LECTURES.map((info) => ({

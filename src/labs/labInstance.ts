@@ -108,7 +108,7 @@ export function createLabInstance<S extends Schema, V>(def: LabDefinition<S, V>)
       store.setState({ params: next as Values<S> });
       writeUrl();
       const viewOnly = (def.viewOnly ?? []) as readonly string[];
-      if (Object.keys(patch).some((k) => !viewOnly.includes(k))) void trainer.restart(next as Values<S>, true);
+      if (Object.keys(patch).some((k) => !viewOnly.includes(k))) void trainer.restart(next as Values<S>, def.playOnChange ?? true);
     },
     play: () => trainer.play(),
     pause: () => trainer.pause(),

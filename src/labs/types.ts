@@ -41,6 +41,11 @@ export interface LabDefinition<S extends Schema, V> {
   maxSteps: (p: Values<S>) => number;
   /** Upper bound on steps per animation frame at the default speed. */
   stepsPerFrame?: number;
+  /**
+   * Whether a parameter change starts training at once (default true). Steppers that walk through
+   * a computation set false, so a new input shows stage 0 and the learner steps from there.
+   */
+  playOnChange?: boolean;
   /** Parameters that only change what is shown, not the run: changing them does not retrain. */
   viewOnly?: readonly (keyof S & string)[];
   /** Key parameters for export file names, e.g. "k5-l2-seed1". */

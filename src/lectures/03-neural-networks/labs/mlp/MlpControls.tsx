@@ -1,0 +1,78 @@
+/**
+ * The playground's own controls: input features (at least one stays on), the brush and the spiral
+ * settings. No button name contains "reset", "play" or "step": tests find the run buttons by name.
+ */
+import { CLASS_COLORS } from '../../../../charts';
+import { Tex } from '../../../../components/Tex';
+import { FEATURE_KEYS, FEATURE_TEX, FEATURE_TEXT, type FeatureKey } from '../../../../ml/data/features2d';
+import type { MlpParams } from './params';
+import { MLP_PARAMS, SPIRAL_PRESET } from './params';
+
+interface Props {
+  params: MlpParams;
+  setParams: (patch: Partial<MlpParams>) => void;
+  brush: number;
+  setBrush: (b: number) => void;
+}
+
+function FeatureToggles({ params: p, setParams }: Pick<Props, 'params' | 'setParams'>) {
+  const on = FEATURE_KEYS.filter((k) => p[k]);
+  return (
+    <fieldset className="mlp-features">
+      <legend>Input features</legend>
+      {FEATURE_KEYS.map((k: FeatureKey) => {
+        const last = on.length === 1 && p[k];
+        return (
+          <label key={k} title={last ? 'At least one input stays on' : undefined}>
+            <input type="checkbox" checked={p[k]} disabled={last} data-param={k} aria-label={`Input ${FEATURE_TEXT[k]}`} onChange={(e) => setParams({ [k]: e.target.checked })} />{' '}
+            <Tex math={FEATURE_TEX[k]} />
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+function Brush({ params: p, setParams, brush, setBrush }: Props) {
+  const cls = p.problem === 'classification';
+  const names = cls ? ['Class A (y = 0)', 'Class B (y = 1)'] : ['target −1', 'target +1'];
+  const n = p.points.length;
+  return (
+    <div className="control">
+      <span className="control-label" id="mlp-brush-label">Click the output plot to add a training point of</span>
+      <div role="radiogroup" aria-labelledby="mlp-brush-label" className="brush">
+        {names.map((name, c) => (
+          <label key={name} style={{ marginRight: 10 }}>
+            <input type="radio" name="mlp-brush" checked={brush === c} onChange={() => setBrush(c)} />{' '}
+            <span style={{ color: CLASS_COLORS[c], fontWeight: 600 }} aria-hidden="true">●</span> {name}
+          </label>
+        ))}
+      </div>
+      <button type="button" disabled={n === 0} onClick={() => setParams({ points: [] })}>
+        Remove my {n} point{n === 1 ? '' : 's'}
+      </button>
+    </div>
+  );
+}
+
+export function MlpControls(props: Props) {
+  return (
+    <>
+      <FeatureToggles params={props.params} setParams={props.setParams} />
+      <Brush {...props} />
+      <div className="control">
+        <button type="button" onClick={() => props.setParams({ ...SPIRAL_PRESET })}>Load the spiral settings</button>{' '}
+        <span className="control-help">2 × 8 tanh units on x₁, x₂, sin πx₁, sin πx₂, α = {SPIRAL_PRESET.lr}, batch {SPIRAL_PRESET.batch}</span>
+      </div>
+    </>
+  );
+}
+
+/** Generated controls in order; only the widths of existing layers and the relevant dataset. */
+export function generatedControls(p: MlpParams): (keyof typeof MLP_PARAMS)[] {
+  const widths = (['w1', 'w2', 'w3', 'w4', 'w5', 'w6'] as const).slice(0, p.layers);
+  return [
+    'problem', p.problem === 'classification' ? 'dataset' : 'surface', 'n', 'noise', 'trainPct', 'batch',
+    'layers', ...widths, 'activation', 'lr', 'reg', ...(p.reg === 'none' ? [] : ['regRate' as const]), 'epochs', 'seed',
+  ];
+}
