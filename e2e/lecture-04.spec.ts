@@ -141,3 +141,23 @@ test.describe('Lecture 4 — Optimization and Back-propagation', () => {
     con.assertClean();
   });
 });
+
+test('twenty resets of the tfjs gradient check leave the tensor count flat', async ({ page }) => {
+  await page.goto('./#/lecture/04-backprop/gradcheck');
+  await waitForLab(page, 'gradcheck', (p) => p.status === 'idle');
+  const count = () => page.evaluate(() => (window as unknown as { __backend: { numTensors: () => number } }).__backend.numTensors());
+  const lab = page.locator('[data-lab="gradcheck"]');
+  await lab.getByRole('button', { name: 'Play' }).click();
+  await waitForLab(page, 'gradcheck', (p) => p.step >= 5);
+  await lab.getByRole('button', { name: 'Pause' }).click();
+  await lab.getByRole('button', { name: 'Reset', exact: true }).first().click();
+  let last = await waitForLab(page, 'gradcheck', (p) => p.status === 'idle' && p.step === 0);
+  const before = await count();
+  for (let i = 0; i < 20; i++) {
+    await lab.getByRole('button', { name: 'Step', exact: true }).click();
+    await waitForLab(page, 'gradcheck', (p) => p.runId === last.runId && p.step === 1);
+    await lab.getByRole('button', { name: 'Reset', exact: true }).first().click();
+    last = await waitForLab(page, 'gradcheck', (p) => p.runId > last.runId && p.status === 'idle' && p.step === 0);
+  }
+  expect(await count()).toBe(before);
+});
