@@ -90,3 +90,53 @@ export async function checkExports(page: Page, labId: string, chartTitle: string
   expect(csvLines.length).toBeGreaterThan(1);
   return files;
 }
+
+/** Open a lab by its deep link and wait until its model is built. */
+export async function openLabOn(page: Page, slug: string, id: string) {
+  await page.goto(`./#/lecture/${slug}/${id}`);
+  await waitForLab(page, id, (p) => ['idle', 'running', 'done'].includes(p.status));
+  return page.locator(`[data-lab="${id}"]`);
+}
+
+/** Move a slider by keyboard, as a learner would, and wait for a new run whose view differs. */
+export async function nudgeSlider(page: Page, id: string, param: string, key: 'ArrowRight' | 'ArrowLeft' = 'ArrowRight') {
+  const before = await viewFingerprint(page, id);
+  const runBefore = (await labProbe(page, id))!.runId;
+  const slider = page.locator(`[data-lab="${id}"] input[type="range"][data-param="${param}"]`);
+  await slider.focus();
+  await slider.press(key);
+  await waitForLab(page, id, (p) => p.runId > runBefore && p.status !== 'loading');
+  await expect.poll(() => viewFingerprint(page, id), { timeout: 20_000 }).not.toBe(before);
+}
+
+/** Bring a lab back to step 0, idle (parameter changes may have started it). */
+export async function resetLab(page: Page, id: string) {
+  await page.locator(`[data-lab="${id}"]`).getByRole('button', { name: 'Reset' }).first().click();
+  return waitForLab(page, id, (p) => p.status === 'idle' && p.step === 0);
+}
+
+/** Reset, then Play, and check that the loss metric went down. */
+export async function playLowersLoss(page: Page, id: string, loss = 'loss') {
+  const lab = page.locator(`[data-lab="${id}"]`);
+  await lab.getByRole('button', { name: /^(Pause|Reset)$/ }).first().click();
+  await lab.getByRole('button', { name: 'Reset' }).first().click();
+  const start = await waitForLab(page, id, (p) => p.status === 'idle' && p.step === 0 && Number.isFinite(p.metrics[loss]));
+  await lab.getByRole('button', { name: 'Play' }).click();
+  const end = await waitForLab(page, id, (p) => p.step >= 30 && Number.isFinite(p.metrics[loss]));
+  expect(end.metrics[loss]).toBeLessThan(start.metrics[loss]);
+  return start;
+}
+
+/** Copy the lab's link, open it in a new page, and check the parameters come back the same. */
+export async function linkReproduces(page: Page, slug: string, id: string) {
+  const lab = page.locator(`[data-lab="${id}"]`);
+  await lab.getByRole('button', { name: 'Copy link' }).click();
+  const link = await lab.locator('input.share-link').inputValue();
+  expect(link).toContain(`#/lecture/${slug}/${id}?`);
+  const params = (await labProbe(page, id))!.params;
+  const other = await page.context().newPage();
+  await other.goto(link);
+  const probe = await waitForLab(other, id, (p) => p.status !== 'loading');
+  expect(probe.params).toEqual(params);
+  await other.close();
+}

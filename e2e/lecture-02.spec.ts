@@ -1,48 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
-  checkExports, expectBackendBadge, expectNoAxeViolations, expectNoKatexErrors, labProbe, viewFingerprint, waitForLab, watchConsole,
+  checkExports, expectBackendBadge, expectNoAxeViolations, expectNoKatexErrors, labProbe, linkReproduces, nudgeSlider, openLabOn,
+  playLowersLoss, waitForLab, watchConsole,
 } from './helpers';
 
-const ROUTE = './#/lecture/02-ml-basics';
-
-async function openLab(page: Page, id: string) {
-  await page.goto(`${ROUTE}/${id}`);
-  await waitForLab(page, id, (p) => ['idle', 'running', 'done'].includes(p.status));
-  return page.locator(`[data-lab="${id}"]`);
-}
-
-/** Move a slider by keyboard, as a learner would, and wait for the chart to change. */
-async function nudgeSlider(page: Page, id: string, param: string, key: 'ArrowRight' | 'ArrowLeft' = 'ArrowRight') {
-  const before = await viewFingerprint(page, id);
-  const runBefore = (await labProbe(page, id))!.runId;
-  const slider = page.locator(`[data-lab="${id}"] input[type="range"][data-param="${param}"]`);
-  await slider.focus();
-  await slider.press(key);
-  await waitForLab(page, id, (p) => p.runId > runBefore);
-  await expect.poll(() => viewFingerprint(page, id), { timeout: 20_000 }).not.toBe(before);
-}
-
-async function playAndCompare(page: Page, id: string, loss: string) {
-  const lab = page.locator(`[data-lab="${id}"]`);
-  await lab.getByRole('button', { name: 'Reset' }).first().click();
-  const start = await waitForLab(page, id, (p) => p.status === 'idle' && p.step === 0 && Number.isFinite(p.metrics[loss]));
-  await lab.getByRole('button', { name: 'Play' }).click();
-  const end = await waitForLab(page, id, (p) => p.step >= 30 && Number.isFinite(p.metrics[loss]));
-  expect(end.metrics[loss]).toBeLessThan(start.metrics[loss]);
-}
-
-async function copiedLinkReproduces(page: Page, id: string) {
-  const lab = page.locator(`[data-lab="${id}"]`);
-  await lab.getByRole('button', { name: 'Copy link' }).click();
-  const link = await lab.locator('input.share-link').inputValue();
-  expect(link).toContain(`#/lecture/02-ml-basics/${id}?`);
-  const params = (await labProbe(page, id))!.params;
-  const other = await page.context().newPage();
-  await other.goto(link);
-  const probe = await waitForLab(other, id, (p) => p.status !== 'loading');
-  expect(probe.params).toEqual(params);
-  await other.close();
-}
+const SLUG = '02-ml-basics';
+const ROUTE = `./#/lecture/${SLUG}`;
+const openLab = (page: Page, id: string) => openLabOn(page, SLUG, id);
 
 test.describe('Lecture 2 — Machine Learning Basics', () => {
   test('loads with formulas, labs and the backend badge, no errors', async ({ page }) => {
@@ -81,9 +45,9 @@ test.describe('Lecture 2 — Machine Learning Basics', () => {
       const con = watchConsole(page);
       await openLab(page, id);
       await nudgeSlider(page, id, slider);
-      await playAndCompare(page, id, loss);
+      await playLowersLoss(page, id, loss);
       await checkExports(page, id, chart);
-      await copiedLinkReproduces(page, id);
+      await linkReproduces(page, SLUG, id);
       con.assertClean();
     });
   }

@@ -1,47 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
-  checkExports, expectBackendBadge, expectNoAxeViolations, expectNoKatexErrors, labProbe, viewFingerprint, waitForLab, watchConsole,
+  checkExports, expectBackendBadge, expectNoAxeViolations, expectNoKatexErrors, labProbe, linkReproduces, nudgeSlider, openLabOn,
+  resetLab, waitForLab, watchConsole,
 } from './helpers';
 import { checkMlpLab } from './mlp';
 
 const SLUG = '03-neural-networks';
 const ROUTE = `./#/lecture/${SLUG}`;
+const openLab = (page: Page, id: string) => openLabOn(page, SLUG, id);
+const copiedLinkReproduces = (page: Page, id: string) => linkReproduces(page, SLUG, id);
 
-async function openLab(page: Page, id: string) {
-  await page.goto(`${ROUTE}/${id}`);
-  await waitForLab(page, id, (p) => ['idle', 'running', 'done'].includes(p.status));
-  return page.locator(`[data-lab="${id}"]`);
-}
-
-/** Move a slider by keyboard and wait for a new run and a changed view. */
-async function nudgeSlider(page: Page, id: string, param: string, key: 'ArrowRight' | 'ArrowLeft' = 'ArrowRight') {
-  const before = await viewFingerprint(page, id);
-  const runBefore = (await labProbe(page, id))!.runId;
-  const slider = page.locator(`[data-lab="${id}"] input[type="range"][data-param="${param}"]`);
-  await slider.focus();
-  await slider.press(key);
-  await waitForLab(page, id, (p) => p.runId > runBefore);
-  await expect.poll(() => viewFingerprint(page, id), { timeout: 20_000 }).not.toBe(before);
-}
-
-/** Parameter changes retrain at once; Reset brings the lab back to step 0, idle. */
-async function resetLab(page: Page, id: string) {
-  await page.locator(`[data-lab="${id}"]`).getByRole('button', { name: 'Reset' }).first().click();
-  return waitForLab(page, id, (p) => p.status === 'idle' && p.step === 0);
-}
-
-async function copiedLinkReproduces(page: Page, id: string) {
-  const lab = page.locator(`[data-lab="${id}"]`);
-  await lab.getByRole('button', { name: 'Copy link' }).click();
-  const link = await lab.locator('input.share-link').inputValue();
-  expect(link).toContain(`#/lecture/${SLUG}/${id}?`);
-  const params = (await labProbe(page, id))!.params;
-  const other = await page.context().newPage();
-  await other.goto(link);
-  const probe = await waitForLab(other, id, (p) => p.status !== 'loading');
-  expect(probe.params).toEqual(params);
-  await other.close();
-}
 
 test.describe('Lecture 3 — Introduction to Neural Networks', () => {
   test('loads with formulas, labs and the backend badge, no errors', async ({ page }) => {

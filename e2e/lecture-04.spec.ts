@@ -1,51 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
-  checkExports, expectBackendBadge, expectNoAxeViolations, expectNoKatexErrors, labProbe, viewFingerprint, waitForLab, watchConsole,
+  checkExports, expectBackendBadge, expectNoAxeViolations, expectNoKatexErrors, labProbe, linkReproduces, nudgeSlider, openLabOn,
+  playLowersLoss, waitForLab, watchConsole,
 } from './helpers';
 
-const ROUTE = './#/lecture/04-backprop';
+const SLUG = '04-backprop';
+const ROUTE = `./#/lecture/${SLUG}`;
+const openLab = (page: Page, id: string) => openLabOn(page, SLUG, id);
+const copiedLinkReproduces = (page: Page, id: string) => linkReproduces(page, SLUG, id);
 
-async function openLab(page: Page, id: string) {
-  await page.goto(`${ROUTE}/${id}`);
-  await waitForLab(page, id, (p) => ['idle', 'running', 'done'].includes(p.status));
-  return page.locator(`[data-lab="${id}"]`);
-}
-
-/** Move a slider by keyboard and wait for a new run whose view differs. */
-async function nudgeSlider(page: Page, id: string, param: string, key: 'ArrowRight' | 'ArrowLeft' = 'ArrowRight') {
-  const before = await viewFingerprint(page, id);
-  const runBefore = (await labProbe(page, id))!.runId;
-  const slider = page.locator(`[data-lab="${id}"] input[type="range"][data-param="${param}"]`);
-  await slider.focus();
-  await slider.press(key);
-  await waitForLab(page, id, (p) => p.runId > runBefore && p.status !== 'loading');
-  await expect.poll(() => viewFingerprint(page, id), { timeout: 20_000 }).not.toBe(before);
-}
-
-/** Reset, then Play, and check that the loss went down. */
-async function playLowersLoss(page: Page, id: string) {
-  const lab = page.locator(`[data-lab="${id}"]`);
-  await lab.getByRole('button', { name: /^(Pause|Reset)$/ }).first().click();
-  await lab.getByRole('button', { name: 'Reset' }).first().click();
-  const start = await waitForLab(page, id, (p) => p.status === 'idle' && p.step === 0 && Number.isFinite(p.metrics.loss));
-  await lab.getByRole('button', { name: 'Play' }).click();
-  const end = await waitForLab(page, id, (p) => p.step >= 30 && Number.isFinite(p.metrics.loss));
-  expect(end.metrics.loss).toBeLessThan(start.metrics.loss);
-  return start;
-}
-
-async function copiedLinkReproduces(page: Page, id: string) {
-  const lab = page.locator(`[data-lab="${id}"]`);
-  await lab.getByRole('button', { name: 'Copy link' }).click();
-  const link = await lab.locator('input.share-link').inputValue();
-  expect(link).toContain(`#/lecture/04-backprop/${id}?`);
-  const params = (await labProbe(page, id))!.params;
-  const other = await page.context().newPage();
-  await other.goto(link);
-  const probe = await waitForLab(other, id, (p) => p.status !== 'loading');
-  expect(probe.params).toEqual(params);
-  await other.close();
-}
 
 test.describe('Lecture 4 — Optimization and Back-propagation', () => {
   test('loads with formulas, labs and the backend badge, no errors', async ({ page }) => {

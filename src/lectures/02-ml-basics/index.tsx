@@ -3,8 +3,9 @@
  * kinds of learning, linear regression (model, loss, closed form, maximum likelihood),
  * regression against classification, logistic regression.
  */
-import { lazy, type ReactNode } from 'react';
+import { lazy } from 'react';
 import type { LecturePageProps } from '../../app/registry';
+import { Erratum, Section } from '../../components/LectureParts';
 import { Tex } from '../../components/Tex';
 import { LabSlot } from '../../labs/LabSlot';
 
@@ -12,23 +13,6 @@ const KnnLab = lazy(() => import('./labs/knn/KnnLab').then((m) => ({ default: m.
 const LinregLab = lazy(() => import('./labs/linreg/LinregLab').then((m) => ({ default: m.LinregLab })));
 const LogregLab = lazy(() => import('./labs/logreg/LogregLab').then((m) => ({ default: m.LogregLab })));
 import '../lecture.css';
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section id={id} className="lecture-section" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{title}</h2>
-      {children}
-    </section>
-  );
-}
-
-function Erratum({ children }: { children: ReactNode }) {
-  return (
-    <p className="erratum">
-      <strong>Correction to the notes:</strong> {children}
-    </p>
-  );
-}
 
 function Classification() {
   return (

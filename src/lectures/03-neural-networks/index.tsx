@@ -4,8 +4,9 @@
  * network as a graph, loss functions (L1, MSE, binary and multi-class cross-entropy), and
  * gradient-based optimisation, from one linear layer to many.
  */
-import { lazy, type ReactNode } from 'react';
+import { lazy } from 'react';
 import type { LecturePageProps } from '../../app/registry';
+import { Erratum, Section } from '../../components/LectureParts';
 import { Tex } from '../../components/Tex';
 import { LabSlot } from '../../labs/LabSlot';
 import '../lecture.css';
@@ -15,23 +16,6 @@ const GraphLab = lazy(() => import('./labs/graph-nn/GraphLab').then((m) => ({ de
 const LossesLab = lazy(() => import('./labs/losses/LossesLab').then((m) => ({ default: m.LossesLab })));
 
 const DEEP_F = 'f = \\mathbf{W}_5\\, \\sigma(\\mathbf{W}_4 \\tanh(\\mathbf{W}_3 \\max(0, \\mathbf{W}_2 \\max(0, \\mathbf{W}_1 \\mathbf{x}))))';
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section id={id} className="lecture-section" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{title}</h2>
-      {children}
-    </section>
-  );
-}
-
-function Erratum({ children }: { children: ReactNode }) {
-  return (
-    <p className="erratum">
-      <strong>Correction to the notes:</strong> {children}
-    </p>
-  );
-}
 
 function Networks() {
   return (

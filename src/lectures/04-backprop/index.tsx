@@ -4,8 +4,9 @@
  * networks, the cross-entropy derivatives of a two-layer network, the one-neuron worked example,
  * and a first look at regularisation.
  */
-import { lazy, type ReactNode } from 'react';
+import { lazy } from 'react';
 import type { LecturePageProps } from '../../app/registry';
+import { Erratum, Section } from '../../components/LectureParts';
 import { Tex } from '../../components/Tex';
 import { LabSlot } from '../../labs/LabSlot';
 import '../lecture.css';
@@ -14,23 +15,6 @@ import './backprop.css';
 const BackpropLab = lazy(() => import('./labs/backprop/BackpropLab').then((m) => ({ default: m.BackpropLab })));
 const GradcheckLab = lazy(() => import('./labs/gradcheck/GradcheckLab').then((m) => ({ default: m.GradcheckLab })));
 const ChainLab = lazy(() => import('./labs/chain/ChainLab').then((m) => ({ default: m.ChainLab })));
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section id={id} className="lecture-section" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{title}</h2>
-      {children}
-    </section>
-  );
-}
-
-function Erratum({ children }: { children: ReactNode }) {
-  return (
-    <p className="erratum">
-      <strong>Correction to the notes:</strong> {children}
-    </p>
-  );
-}
 
 function Graphs() {
   return (
