@@ -91,6 +91,37 @@ const PAGES: Record<string, { labs: LabRef[]; toc: TocItem[]; load: () => Promis
     ],
     load: () => import('../lectures/04-backprop'),
   },
+  '05-optimization': {
+    toc: [
+      { id: 'convergence-convexity', title: 'Convergence of gradient descent' },
+      { id: 'gd-single-sample', title: 'Gradient descent on a single training sample' },
+      { id: 'gd-multiple-samples', title: 'Gradient descent on many samples' },
+      { id: 'line-search', title: 'The optimal learning rate by line search' },
+      { id: 'large-train-sets', title: 'Gradient descent on a large training set' },
+      { id: 'sgd', title: 'Stochastic gradient descent (SGD)' },
+      { id: 'minibatches', title: 'Minibatches' },
+      { id: 'sgd-convergence', title: 'Convergence of SGD' },
+      { id: 'sgd-problems', title: 'Problems of SGD' },
+      { id: 'momentum', title: 'Gradient descent with momentum' },
+      { id: 'nesterov', title: 'Nesterov momentum' },
+      { id: 'rmsprop', title: 'RMSProp' },
+      { id: 'adam', title: 'Adam: adaptive moment estimation' },
+      { id: 'jacobian-hessian', title: 'Jacobian and Hessian' },
+      { id: 'newton', title: "Newton's method" },
+      { id: 'bfgs', title: 'BFGS and L-BFGS' },
+      { id: 'gauss-newton', title: 'Gauss–Newton' },
+      { id: 'levenberg', title: 'Levenberg' },
+      { id: 'levenberg-marquardt', title: 'Levenberg–Marquardt' },
+      { id: 'which-when', title: 'Which, what and when?' },
+    ],
+    labs: [
+      { id: 'lr', title: 'Learning rate: too low, about right, too high' },
+      { id: 'minibatch', title: 'Minibatch SGD' },
+      { id: 'optimizers', title: 'Optimizer race' },
+      { id: 'second-order', title: 'Second-order methods' },
+    ],
+    load: () => import('../lectures/05-optimization'),
+  },
 };
 
 export const REGISTRY: LectureEntry[] = LECTURES.map((info) => ({
