@@ -46,7 +46,9 @@ function allLines(boundary: Boundary | undefined, lines: readonly ScatterLine[])
 
 function legendItems(props: ScatterHeatmapProps, lines: readonly ScatterLine[]): LegendItem[] {
   const classes = props.classNames.map((label, i) => ({ label, color: props.classColors[i] ?? SET_LEGEND_COLOR }));
-  const sets = presentSets(props.points).map((s) => ({
+  // Markers for train/validation/test only mean something when the caller tagged points with sets.
+  const tagged = props.points.some((p) => p.set !== undefined);
+  const sets = (tagged ? presentSets(props.points) : []).map((s) => ({
     label: SET_NAMES[s], color: SET_LEGEND_COLOR, marker: SET_MARKER[s],
   }));
   const lineItems = lines.map((l): LegendItem => ({ label: l.label, color: l.color, marker: l.dashed ? 'dashed' : 'line' }));

@@ -115,7 +115,7 @@ export function MinibatchLab() {
           <Spread view={view} rm={p.rm} />
           <p className="muted">
             The curves show the excess loss over the minimum <Tex math={`L(\\hat\\theta) = ${texNum(lossMin ?? NaN, 3)}`} /> of the
-            training loss, on a log scale: with a constant <Tex math="\\alpha" /> small batches stall on a noise floor.
+            training loss, on a log scale: with a constant <Tex math="\alpha" /> small batches stall on a noise floor.
           </p>
         </>
       ) : (
