@@ -41,6 +41,18 @@ export async function checkOptimizersLab(page: Page) {
   await waitForLab(page, ID, (p) => p.params.newton === true && p.metrics.loss_newton !== undefined);
   await expect(legend).toHaveCount(6);
 
+  // Dragging on the contour plot moves the start point; the runs restart from where it is let go.
+  const canvas = lab.getByRole('img', { name: /Contours of log f/ });
+  const r = (await canvas.boundingBox())!;
+  await page.mouse.move(r.x + r.width * 0.3, r.y + r.height * 0.3);
+  await page.mouse.down();
+  await page.mouse.move(r.x + r.width * 0.6, r.y + r.height * 0.45, { steps: 5 });
+  await page.mouse.move(r.x + r.width * 0.7, r.y + r.height * 0.6, { steps: 5 });
+  await page.mouse.up();
+  const dragged = await waitForLab(page, ID, (p) => p.status !== 'loading' && (p.params.x0 as number) > 0);
+  expect(dragged.params.x0 as number).toBeGreaterThan(0);
+  expect(dragged.params.y0 as number).toBeLessThan(0);
+
   await checkExports(page, ID, CONTOUR, 'lecture05');
   await checkExports(page, ID, 'Loss gap f − f_min + 10⁻¹² per iteration', 'lecture05');
 }

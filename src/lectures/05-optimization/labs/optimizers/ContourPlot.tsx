@@ -1,5 +1,5 @@
-/** The contour plot of the surface with every optimizer's trajectory; click to set the start. */
-import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+/** The contour plot of the surface with every optimizer's trajectory; click or drag to set the start. */
+import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { ChartFrame, ChartLegend, composeExportSvg, toCsv, type LegendItem } from '../../../../charts';
 import type { Vec2 } from '../../../../ml/optim/rules';
 import type { Surface2D } from '../../../../ml/optim/surfaces';
@@ -111,7 +111,8 @@ export const ContourPlot = memo(function ContourPlot({ surface, tracks, start, f
   const getCsv = useCallback(() => toCsv(['optimizer', 'step', 'x', 'y', 'f'],
     tracks.flatMap((t) => t.points.map((p, i) => [t.label, i, p[0], p[1], surface.f(p[0], p[1])]))), [tracks, surface]);
 
-  const onClick = (e: MouseEvent<HTMLCanvasElement>) => {
+  const dragging = useRef(false);
+  const pickAt = (e: PointerEvent<HTMLCanvasElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
     const px = ((e.clientX - box.left) * size) / box.width;
     const py = ((e.clientY - box.top) * size) / box.height;
@@ -120,6 +121,19 @@ export const ContourPlot = memo(function ContourPlot({ surface, tracks, start, f
     const [x, y] = toData(surface.domain, r, px, py);
     onPick(Number(x.toFixed(2)), Number(y.toFixed(2)));
   };
+  // Dragging moves the start point continuously; every optimizer restarts from it at once.
+  const onPointerDown = (e: PointerEvent<HTMLCanvasElement>) => {
+    dragging.current = true;
+    e.currentTarget.setPointerCapture?.(e.pointerId);
+    pickAt(e);
+  };
+  const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
+    if (dragging.current) pickAt(e);
+  };
+  const onPointerUp = (e: PointerEvent<HTMLCanvasElement>) => {
+    dragging.current = false;
+    e.currentTarget.releasePointerCapture?.(e.pointerId);
+  };
   const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
     if (e.key !== 'Enter' && e.key !== ' ') return;
     e.preventDefault();
@@ -127,7 +141,7 @@ export const ContourPlot = memo(function ContourPlot({ surface, tracks, start, f
   };
   const label = `${TITLE} on ${surface.label}. Start (${start[0]}, ${start[1]}). `
     + tracks.map((t) => `${t.label}: ${t.points.length - 1} steps`).join('; ')
-    + '. Click to set the start point; press Enter to use the surface’s default start.';
+    + '. Click or drag to set the start point; press Enter to use the surface’s default start.';
 
   return (
     <ChartFrame title={TITLE} chartKey="contour" fileBase={fileBase} getSvg={getSvg} getCsv={getCsv}>
@@ -139,8 +153,11 @@ export const ContourPlot = memo(function ContourPlot({ surface, tracks, start, f
         tabIndex={0}
         width={size}
         height={size}
-        style={{ width: size, maxWidth: '100%', aspectRatio: '1 / 1', cursor: 'crosshair' }}
-        onClick={onClick}
+        style={{ width: size, maxWidth: '100%', aspectRatio: '1 / 1', cursor: 'crosshair', touchAction: 'none' }}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={onPointerUp}
         onKeyDown={onKeyDown}
       />
       <ChartLegend items={legend} />

@@ -25,7 +25,7 @@ export const OPT_PARAMS = defineParams({
     optionLabels: { quadratic: 'Ill-conditioned quadratic', rosenbrock: 'Rosenbrock', beale: 'Beale', saddle: 'Saddle x² − y²', multimin: 'Several minima (Himmelblau)' },
   }),
   kappa: { kind: 'number', label: 'Condition number', symbol: '\\kappa', urlKey: 'kappa', min: 1, max: 100, step: 0, scale: 'log', default: 20, help: 'Ratio of the largest to the smallest curvature of the quadratic.' },
-  x0: { kind: 'number', label: 'Start x', symbol: 'x^0', urlKey: 'x0', min: -5, max: 5, step: 0.01, default: -1.8, help: 'Or click on the contour plot.' },
+  x0: { kind: 'number', label: 'Start x', symbol: 'x^0', urlKey: 'x0', min: -5, max: 5, step: 0.01, default: -1.8, help: 'Or click or drag on the contour plot.' },
   y0: { kind: 'number', label: 'Start y', symbol: 'y^0', urlKey: 'y0', min: -5, max: 5, step: 0.01, default: 1.2 },
   gd: toggle('gd'), sgd: toggle('sgd'), momentum: toggle('momentum'), nesterov: toggle('nesterov'), rmsprop: toggle('rmsprop'),
   adam: toggle('adam'), adamNoBias: toggle('adamNoBias'), newton: toggle('newton'), lbfgs: toggle('lbfgs'),
