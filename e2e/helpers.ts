@@ -140,3 +140,27 @@ export async function linkReproduces(page: Page, slug: string, id: string) {
   expect(probe.params).toEqual(params);
   await other.close();
 }
+
+/**
+ * Train a lab a little, then reset it twenty times (one Step in between each time) and check that
+ * `tf.memory().numTensors` comes back to where it started: no tensor leaks per run.
+ */
+export async function tensorsFlatAcrossResets(page: Page, id: string, resets = 20) {
+  const count = () => page.evaluate(() => (window as unknown as { __backend: { numTensors: () => number } }).__backend.numTensors());
+  const lab = page.locator(`[data-lab="${id}"]`);
+  await lab.getByRole('button', { name: /^(Pause|Reset)$/ }).first().click();
+  await lab.getByRole('button', { name: 'Reset', exact: true }).first().click();
+  let last = await waitForLab(page, id, (p) => p.status === 'idle' && p.step === 0);
+  await lab.getByRole('button', { name: 'Step', exact: true }).click();
+  await waitForLab(page, id, (p) => p.runId === last.runId && p.step >= 1);
+  await lab.getByRole('button', { name: 'Reset', exact: true }).first().click();
+  last = await waitForLab(page, id, (p) => p.runId > last.runId && p.status === 'idle' && p.step === 0);
+  const before = await count();
+  for (let i = 0; i < resets; i++) {
+    await lab.getByRole('button', { name: 'Step', exact: true }).click();
+    await waitForLab(page, id, (p) => p.runId === last.runId && p.step >= 1);
+    await lab.getByRole('button', { name: 'Reset', exact: true }).first().click();
+    last = await waitForLab(page, id, (p) => p.runId > last.runId && p.status === 'idle' && p.step === 0);
+  }
+  expect(await count()).toBe(before);
+}

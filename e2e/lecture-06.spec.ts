@@ -1,3 +1,30 @@
-import { outlineLectureSpec } from './outline';
+import { expect, test } from '@playwright/test';
+import { expectBackendBadge, expectNoAxeViolations, expectNoKatexErrors, waitForLab, watchConsole } from './helpers';
 
-outlineLectureSpec('06-training-1', 6);
+const LABS = ['lr-schedules', 'crossval', 'fitting', 'hparam-search', 'sanity'];
+
+test('Lecture 6 — the page in the lecture\'s order with its five labs, formulas and correction, no errors', async ({ page }) => {
+  const con = watchConsole(page);
+  await page.goto('./#/lecture/06-training-1');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Training Neural Networks I');
+  // The notes' inverse-time decay example: 0.1, 0.05, 0.033, 0.025.
+  const table = page.locator('#lr-decay table.notes-table');
+  await expect(table.locator('tbody tr')).toHaveCount(4);
+  expect((await table.locator('tbody tr td:nth-child(2)').allTextContents()).map(Number)).toEqual([0.1, 0.05, 0.033, 0.025]);
+  await expect(page.locator('.lecture-section .erratum')).toHaveCount(1);
+  await expect(page.locator('#lr-and-grid')).toContainText('2.30 for ten classes');
+  // Sections and labs interleave as in the lecture.
+  const order = await page.locator('.lecture-section, section.lab, [data-lab]').evaluateAll((els) =>
+    els.map((e) => e.getAttribute('data-lab') ?? e.id.replace(/^lab-/, '')).filter((v, i, a) => v && a.indexOf(v) === i));
+  const labPos = LABS.map((id) => order.indexOf(id));
+  expect(labPos.every((p) => p >= 0)).toBe(true);
+  expect([...labPos].sort((a, b) => a - b)).toEqual(labPos);
+  expect(order.indexOf('lr-decay')).toBeLessThan(order.indexOf('lr-schedules'));
+  expect(order.indexOf('debugging')).toBeLessThan(order.indexOf('sanity'));
+  expect(await page.locator('.katex').count()).toBeGreaterThan(25);
+  await expectNoKatexErrors(page);
+  await expectBackendBadge(page);
+  for (const id of LABS) await waitForLab(page, id, (p) => p.status !== 'loading', 60_000);
+  await expectNoAxeViolations(page);
+  con.assertClean();
+});

@@ -131,7 +131,7 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
               label={axisLabel(yLabel, 'insideLeft', true)}
             />
             {renderTooltip(xLabel)}
-            {series.length > 1 && <Legend verticalAlign="bottom" height={24} iconType="plainline" />}
+            {series.length > 1 && <Legend verticalAlign="bottom" iconType="plainline" />}
             {renderReferenceLines(referenceLines ?? [], logY)}
             {renderSeriesLines(series)}
           </RLineChart>
