@@ -1,3 +1,30 @@
-import { outlineLectureSpec } from './outline';
+import { expect, test } from '@playwright/test';
+import { expectBackendBadge, expectNoAxeViolations, expectNoKatexErrors, waitForLab, watchConsole } from './helpers';
 
-outlineLectureSpec('07-training-2', 7);
+const LABS = ['softmax', 'dead-relu', 'activations', 'init'];
+
+test('Lecture 7 — the page in the lecture\'s order with its four labs, worked numbers and corrections, no errors', async ({ page }) => {
+  const con = watchConsole(page);
+  await page.goto('./#/lecture/07-training-2');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Training Neural Networks II');
+  // The notes' 4×4 regression example: L2 = 33, L1 = 11, computed from the two grids.
+  const losses = page.locator('#regression-losses');
+  await expect(losses.locator('td.notes-diff')).toHaveCount(8);
+  const tex = await losses.locator('.katex-display annotation').allTextContents();
+  expect(tex.some((t) => t.includes('9 + 16 + 4 + 4') && t.includes('= 33') && t.includes('3 + 4 + 2 + 2') && t.includes('= 11'))).toBe(true);
+  await expect(page.locator('.lecture-section .erratum')).toHaveCount(4);
+  await expect(page.locator('#activations-summary')).toContainText('0.01x');
+  const order = await page.locator('.lecture-section, section.lab, [data-lab]').evaluateAll((els) =>
+    els.map((e) => e.getAttribute('data-lab') ?? e.id.replace(/^lab-/, '')).filter((v, i, a) => v && a.indexOf(v) === i));
+  const labPos = LABS.map((id) => order.indexOf(id));
+  expect(labPos.every((p) => p >= 0)).toBe(true);
+  expect([...labPos].sort((a, b) => a - b)).toEqual(labPos);
+  expect(order.indexOf('full-loss')).toBeLessThan(order.indexOf('softmax'));
+  expect(order.indexOf('kaiming')).toBeLessThan(order.indexOf('init'));
+  expect(await page.locator('.katex').count()).toBeGreaterThan(60);
+  await expectNoKatexErrors(page);
+  await expectBackendBadge(page);
+  for (const id of LABS) await waitForLab(page, id, (p) => p.status !== 'loading', 60_000);
+  await expectNoAxeViolations(page);
+  con.assertClean();
+});
