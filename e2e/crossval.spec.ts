@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   checkExports, expectNoKatexErrors, labProbe, linkReproduces, nudgeSlider, openLabOn, tensorsFlatAcrossResets, waitForLab, watchConsole,
 } from './helpers';
@@ -6,16 +6,6 @@ import {
 const SLUG = '06-training-1';
 const ID = 'crossval';
 
-/** Plain-TS lab: load a tfjs lab once in this page so the tensor-count hook exists (see lr-schedules.spec.ts). */
-async function withTfHook(page: Page) {
-  const has = () => page.evaluate(() => Boolean((window as unknown as { __backend?: unknown }).__backend));
-  if (!(await has())) {
-    await page.evaluate(() => (window.location.hash = '#/lecture/02-ml-basics/linreg'));
-    await expect.poll(has, { timeout: 45_000 }).toBe(true);
-    await page.evaluate((id) => (window.location.hash = `#/lecture/06-training-1/${id}`), ID);
-  }
-  await waitForLab(page, ID, (p) => ['idle', 'running', 'done'].includes(p.status));
-}
 
 test.describe('Lecture 6 — k-fold cross-validation', () => {
   test('folds drawn for k = 5 and after a change, one round per step, CV selects, test scored once, exports, link', async ({ page }) => {
@@ -65,7 +55,6 @@ test.describe('Lecture 6 — k-fold cross-validation', () => {
     await checkExports(page, ID, 'Folds and the accuracy of each fold', 'lecture06');
     await checkExports(page, ID, 'Cross-validation accuracy against the number of neighbours', 'lecture06');
     await linkReproduces(page, SLUG, ID);
-    await withTfHook(page);
     await tensorsFlatAcrossResets(page, ID);
     await expectNoKatexErrors(page);
     con.assertClean();

@@ -21,16 +21,6 @@ async function trainWith(page: Page, query: string) {
   return waitForLab(page, ID, (p) => p.status === 'done', 120_000);
 }
 
-/** tfjs (and its test hook) loads with the first tfjs lab; this lab is plain TypeScript, so visit one. */
-async function withTfHook(page: Page) {
-  const has = () => page.evaluate(() => Boolean((window as unknown as { __backend?: unknown }).__backend));
-  if (!(await has())) {
-    await page.evaluate(() => (window.location.hash = '#/lecture/02-ml-basics/linreg'));
-    await expect.poll(has, { timeout: 45_000 }).toBe(true);
-    await page.evaluate((id) => (window.location.hash = `#/lecture/06-training-1/${id}`), ID);
-  }
-  await waitForLab(page, ID, (p) => ['idle', 'running', 'done'].includes(p.status));
-}
 
 test.describe('Lecture 6 — under- and overfitting', () => {
   test('defaults train to a good fit; sliders update the charts; exports; link; memory', async ({ page }) => {
@@ -64,7 +54,6 @@ test.describe('Lecture 6 — under- and overfitting', () => {
     await checkExports(page, ID, 'Loss against degree', 'lecture06');
     await checkExports(page, ID, 'Learning curves', 'lecture06');
     await linkReproduces(page, SLUG, ID);
-    await withTfHook(page);
     await tensorsFlatAcrossResets(page, ID);
     await expectNoKatexErrors(page);
     con.assertClean();

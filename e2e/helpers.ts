@@ -146,6 +146,9 @@ export async function linkReproduces(page: Page, slug: string, id: string) {
  * `tf.memory().numTensors` comes back to where it started: no tensor leaks per run.
  */
 export async function tensorsFlatAcrossResets(page: Page, id: string, resets = 20) {
+  // Every lecture page starts tfjs (for the backend badge) shortly after load, plain-TS labs included.
+  const hooked = () => page.evaluate(() => Boolean((window as unknown as { __backend?: unknown }).__backend));
+  await expect.poll(hooked, { timeout: 60_000, message: 'tfjs never loaded on this page' }).toBe(true);
   const count = () => page.evaluate(() => (window as unknown as { __backend: { numTensors: () => number } }).__backend.numTensors());
   const lab = page.locator(`[data-lab="${id}"]`);
   await lab.getByRole('button', { name: /^(Pause|Reset)$/ }).first().click();

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   checkExports, expectNoKatexErrors, labProbe, linkReproduces, nudgeSlider, openLabOn, tensorsFlatAcrossResets, waitForLab, watchConsole,
 } from './helpers';
@@ -7,19 +7,6 @@ const SLUG = '06-training-1';
 const ID = 'lr-schedules';
 const KINDS = ['inverse', 'step', 'exponential', 'invsqrt', 'constant'];
 
-/**
- * This lab trains in plain TypeScript and never loads tfjs; the tensor-count hook appears with the
- * first tfjs lab. Visit one (same page, hash navigation) so the check below counts real tensors.
- */
-async function withTfHook(page: Page) {
-  const has = () => page.evaluate(() => Boolean((window as unknown as { __backend?: unknown }).__backend));
-  if (!(await has())) {
-    await page.evaluate(() => (window.location.hash = '#/lecture/02-ml-basics/linreg'));
-    await expect.poll(has, { timeout: 45_000 }).toBe(true);
-    await page.evaluate((id) => (window.location.hash = `#/lecture/06-training-1/${id}`), ID);
-  }
-  await waitForLab(page, ID, (p) => ['idle', 'running', 'done'].includes(p.status));
-}
 
 test.describe('Lecture 6 — learning-rate schedules', () => {
   test("the notes' decay numbers, sliders, training with every schedule, exports, link, memory", async ({ page }) => {
@@ -75,7 +62,6 @@ test.describe('Lecture 6 — learning-rate schedules', () => {
     await checkExports(page, ID, 'Learning rate per epoch', 'lecture06');
     await checkExports(page, ID, 'Training loss per epoch', 'lecture06');
     await linkReproduces(page, SLUG, ID);
-    await withTfHook(page);
     await tensorsFlatAcrossResets(page, ID);
     await expectNoKatexErrors(page);
     con.assertClean();

@@ -8,7 +8,7 @@
  * differences): the lab needs every unit's pre-activation on every input, which is per-unit access.
  */
 import { generate2D, type Dataset2DKind } from './data/datasets2d';
-import { Mlp, sampleLoss, type MlpData } from './models/mlp';
+import { Mlp, toMlpData, sampleLoss, type MlpData } from './models/mlp';
 import { createRng, type Rng } from './rng';
 
 export type DeadAct = 'relu' | 'leakyRelu';
@@ -29,14 +29,7 @@ export const DEAD_DATA: Dataset2DKind = 'moons';
 
 export function deadReluData(seed: number, kind: Dataset2DKind = DEAD_DATA, n = DEAD_POINTS): MlpData {
   const pts = generate2D({ kind, n, noise: 0.2, classes: 2, seed });
-  const x = new Float64Array(pts.length * 2);
-  const y = new Float64Array(pts.length);
-  pts.forEach((p, i) => {
-    x[2 * i] = p.x;
-    x[2 * i + 1] = p.y;
-    y[i] = p.label;
-  });
-  return { x, y, n: pts.length };
+  return toMlpData(pts);
 }
 
 export interface DeadRun {

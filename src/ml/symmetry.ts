@@ -8,7 +8,7 @@
  * symmetrically. With tanh or ReLU, all-zero weights would not move at all (tanh(0) = 0, ReLU'(0) = 0).
  */
 import { generate2D, type Dataset2DKind } from './data/datasets2d';
-import { Mlp, type MlpData } from './models/mlp';
+import { Mlp, toMlpData, type MlpData } from './models/mlp';
 import { createRng, type Rng } from './rng';
 
 export type SymInit = 'zero' | 'random';
@@ -25,14 +25,7 @@ export const SYM_DATA: Dataset2DKind = 'circles';
 export function symmetryData(seed: number, kind: Dataset2DKind = SYM_DATA): MlpData {
   let odd = 0;
   const pts = generate2D({ kind, n: SYM_POINTS, noise: 0.3, classes: 2, seed }).filter((p) => p.label === 0 || odd++ % 2 === 0);
-  const x = new Float64Array(pts.length * 2);
-  const y = new Float64Array(pts.length);
-  pts.forEach((p, i) => {
-    x[2 * i] = p.x;
-    x[2 * i + 1] = p.y;
-    y[i] = p.label;
-  });
-  return { x, y, n: pts.length };
+  return toMlpData(pts);
 }
 
 export interface SymmetryRun {

@@ -32,6 +32,18 @@ export interface MlpData {
   n: number;
 }
 
+/** 2-D labelled points as MLP data: features (x, y), target = label. */
+export function toMlpData(points: readonly { x: number; y: number; label: number }[]): MlpData {
+  const x = new Float64Array(points.length * 2);
+  const y = new Float64Array(points.length);
+  points.forEach((q, i) => {
+    x[2 * i] = q.x;
+    x[2 * i + 1] = q.y;
+    y[i] = q.label;
+  });
+  return { x, y, n: points.length };
+}
+
 export interface TrainOptions {
   batchSize: number;
   learningRate: number;

@@ -6,7 +6,7 @@
  */
 import type { LabEngine } from '../../../../labs/types';
 import { generate2D, type Point2 } from '../../../../ml/data/datasets2d';
-import { Mlp, type MlpData } from '../../../../ml/models/mlp';
+import { Mlp, toMlpData } from '../../../../ml/models/mlp';
 import { createRng } from '../../../../ml/rng';
 import { SCHEDULE_KINDS, scheduleAlpha, type ScheduleKind, type ScheduleSpec } from '../../../../ml/schedules';
 import { BATCH, MAP_GRID, NOISE, N_POINTS, runSpec, SIZES, type LrSchedulesParams } from './params';
@@ -31,17 +31,6 @@ export interface LrSchedulesView {
   points: Point2[];
   /** P(class 1) of the chosen run over MAP_GRID, row 0 at the top. */
   map: Float32Array;
-}
-
-export function toMlpData(points: readonly Point2[]): MlpData {
-  const x = new Float64Array(points.length * 2);
-  const y = new Float64Array(points.length);
-  points.forEach((q, i) => {
-    x[2 * i] = q.x;
-    x[2 * i + 1] = q.y;
-    y[i] = q.label;
-  });
-  return { x, y, n: points.length };
 }
 
 function gridInputs(): Float64Array {
