@@ -9,7 +9,7 @@ const ID = 'activations';
 
 test.describe('Lecture 7 — activation-function gallery', () => {
   test('switching activations changes the plot; sliders; zero-centred path is shorter; exports; link; tensors', async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const con = watchConsole(page);
     const lab = await openLabOn(page, SLUG, ID);
     await expectNoKatexErrors(page);

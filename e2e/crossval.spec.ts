@@ -9,7 +9,7 @@ const ID = 'crossval';
 
 test.describe('Lecture 6 — k-fold cross-validation', () => {
   test('folds drawn for k = 5 and after a change, one round per step, CV selects, test scored once, exports, link', async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const con = watchConsole(page);
     const lab = await openLabOn(page, SLUG, ID);
     const folds = page.getByTestId('crossval-folds');

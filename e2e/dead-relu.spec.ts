@@ -8,7 +8,7 @@ const ID = 'dead-relu';
 
 test.describe('Lecture 7 — dead ReLUs', () => {
   test('the high learning rate kills more units; leaky ReLU none; sliders; exports; link; tensors', async ({ page }) => {
-    test.setTimeout(150_000);
+    test.setTimeout(240_000);
     const con = watchConsole(page);
     const lab = await openLabOn(page, SLUG, ID);
     await expectNoKatexErrors(page);

@@ -6,7 +6,7 @@ const ID = 'hparam-search';
 
 test.describe('Lecture 6 — hyperparameter search lab', () => {
   test('grid against random search runs to N/N, stays responsive, finds a good model; export, link, memory', async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const con = watchConsole(page);
     // A short search keeps the test quick: 12 grid + 6 random trials of 3 epochs (the refinement is unit-tested).
     await page.goto(`./#/lecture/${SLUG}/${ID}?${ID}.N=6&${ID}.ep=3&${ID}.refine=0`);

@@ -4,6 +4,7 @@ import { expectBackendBadge, expectNoAxeViolations, expectNoKatexErrors, waitFor
 const LABS = ['lr-schedules', 'crossval', 'fitting', 'hparam-search', 'sanity'];
 
 test('Lecture 6 — the page in the lecture\'s order with its five labs, formulas and correction, no errors', async ({ page }) => {
+  test.setTimeout(180_000);
   const con = watchConsole(page);
   await page.goto('./#/lecture/06-training-1');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Training Neural Networks I');

@@ -4,6 +4,7 @@ import { expectBackendBadge, expectNoAxeViolations, expectNoKatexErrors, waitFor
 const LABS = ['softmax', 'dead-relu', 'activations', 'init'];
 
 test('Lecture 7 — the page in the lecture\'s order with its four labs, worked numbers and corrections, no errors', async ({ page }) => {
+  test.setTimeout(180_000);
   const con = watchConsole(page);
   await page.goto('./#/lecture/07-training-2');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Training Neural Networks II');

@@ -10,7 +10,7 @@ const KINDS = ['inverse', 'step', 'exponential', 'invsqrt', 'constant'];
 
 test.describe('Lecture 6 — learning-rate schedules', () => {
   test("the notes' decay numbers, sliders, training with every schedule, exports, link, memory", async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const con = watchConsole(page);
     const lab = await openLabOn(page, SLUG, ID);
     await expect(lab.getByRole('img', { name: /Learning rate per epoch/ })).toBeVisible();

@@ -22,7 +22,7 @@ async function setMistake(page: Page, key: string, on: boolean) {
 
 test.describe('Lecture 6 — sanity checks and common mistakes', () => {
   test('one sample is memorised; the initial loss follows log C; exports; link', async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const con = watchConsole(page);
     const lab = await open(page, `${ID}.S=100`);
     let p = (await labProbe(page, ID))!;
@@ -59,7 +59,7 @@ test.describe('Lecture 6 — sanity checks and common mistakes', () => {
   });
 
   test('each mistake changes the curves and moves its metric the expected way', async ({ page }) => {
-    test.setTimeout(150_000);
+    test.setTimeout(300_000);
     const con = watchConsole(page);
     const lab = await open(page, `${ID}.n=100&${ID}.S=100`);
     await lab.getByRole('button', { name: 'Play' }).click();
@@ -97,7 +97,7 @@ test.describe('Lecture 6 — sanity checks and common mistakes', () => {
   });
 
   test('no tensors leak across resets, with every mistake on', async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const con = watchConsole(page);
     await open(page, `${ID}.n=10&${ID}.S=50&${ID}.ma=1&${ID}.mb=1&${ID}.mc=1`);
     await tensorsFlatAcrossResets(page, ID);

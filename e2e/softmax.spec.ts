@@ -15,7 +15,7 @@ async function changed(page: Page, act: () => Promise<unknown>) {
 
 test.describe('Lecture 7 — softmax, cross-entropy and hinge loss', () => {
   test('scores and true class update the losses; scores × 1000 overflow the naive float32 form only; hinge reaches 0 while CE stays > 0; exports; link; tensors', async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const con = watchConsole(page);
     const lab = await openLabOn(page, SLUG, ID);
     await expectNoKatexErrors(page);
