@@ -1,3 +1,28 @@
-import { outlineLectureSpec } from './outline';
+import { expect, test } from '@playwright/test';
+import { expectBackendBadge, expectNoAxeViolations, expectNoKatexErrors, waitForLab, watchConsole } from './helpers';
 
-outlineLectureSpec('08-regularization', 8);
+const LABS = ['augment', 'weight-decay', 'early-stop', 'ensemble', 'dropout', 'mc-dropout', 'batchnorm'];
+
+test('Lecture 8 — the page in the lecture\'s order with its seven labs, formulas and corrections, no errors', async ({ page }) => {
+  test.setTimeout(180_000);
+  const con = watchConsole(page);
+  await page.goto('./#/lecture/08-regularization');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Training Neural Networks III');
+  // The notes' weight-scaling example: four masks, E[z] = ½(θ₁x₁ + θ₂x₂).
+  const tex = await page.locator('#dropout-section .katex-display annotation').allTextContents();
+  expect(tex.some((t) => t.includes('\\frac14') && t.includes('\\theta_1 x_1 + \\theta_2 x_2') && t.includes('\\frac12'))).toBe(true);
+  await expect(page.locator('.lecture-section .erratum')).toHaveCount(2);
+  for (const id of LABS) await waitForLab(page, id, (p) => p.status !== 'loading', 90_000);
+  const order = await page.locator('.lecture-section, section.lab, [data-lab]').evaluateAll((els) =>
+    els.map((e) => e.getAttribute('data-lab') ?? e.id.replace(/^lab-/, '')).filter((v, i, a) => v && a.indexOf(v) === i));
+  const labPos = LABS.map((id) => order.indexOf(id));
+  expect(labPos.every((p) => p >= 0)).toBe(true);
+  expect([...labPos].sort((a, b) => a - b)).toEqual(labPos);
+  expect(order.indexOf('augmentation')).toBeLessThan(order.indexOf('augment'));
+  expect(order.indexOf('batch-normalisation')).toBeLessThan(order.indexOf('batchnorm'));
+  expect(await page.locator('.katex').count()).toBeGreaterThan(30);
+  await expectNoKatexErrors(page);
+  await expectBackendBadge(page);
+  await expectNoAxeViolations(page);
+  con.assertClean();
+});

@@ -171,6 +171,30 @@ const PAGES: Record<string, { labs: LabRef[]; toc: TocItem[]; load: () => Promis
     ],
     load: () => import('../lectures/07-training-2'),
   },
+  '08-regularization': {
+    toc: [
+      { id: 'mnist-data', title: 'The digits we train on' },
+      { id: 'augmentation', title: 'Data augmentation' },
+      { id: 'weight-decay-section', title: 'L2 regularisation against weight decay' },
+      { id: 'early-stopping', title: 'Early stopping' },
+      { id: 'bagging', title: 'Bagging and ensemble methods' },
+      { id: 'dropout-section', title: 'Dropout' },
+      { id: 'mc-dropout-section', title: 'Monte Carlo dropout' },
+      { id: 'batch-normalisation', title: 'Batch normalisation' },
+      { id: 'other-normalisations', title: 'Other normalisations' },
+      { id: 'what-we-know', title: 'What we know so far' },
+    ],
+    labs: [
+      { id: 'augment', title: 'Data augmentation' },
+      { id: 'weight-decay', title: 'L2 regularisation against weight decay' },
+      { id: 'early-stop', title: 'Early stopping' },
+      { id: 'ensemble', title: 'Bagging and ensembles' },
+      { id: 'dropout', title: 'Dropout' },
+      { id: 'mc-dropout', title: 'Monte Carlo dropout' },
+      { id: 'batchnorm', title: 'Batch normalisation' },
+    ],
+    load: () => import('../lectures/08-regularization'),
+  },
 };
 
 export const REGISTRY: LectureEntry[] = LECTURES.map((info) => ({
