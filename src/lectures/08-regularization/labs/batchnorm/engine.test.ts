@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import '@tensorflow/tfjs-backend-cpu';
+import { readMnistRaw } from '../../../../../scripts/mnist-format.mjs';
 import { decodeMnist, type MnistSet } from '../../../../ml/data/mnist';
 import * as tf from '../../../../ml/tf';
 import { defaults } from '../../../../params/schema';
@@ -9,13 +10,9 @@ import { BATCHNORM_PARAMS, SWEEP_ITERS, SWEEP_LRS, SWEEP_SEEDS } from './params'
 let set: MnistSet;
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  // The real digits (the shared asset, gzip-compressed). Node built-ins through a computed import: the
-  // project has no @types/node.
-  const [fsName, zlibName] = ['node:fs', 'node:zlib'];
-  const fs = (await import(/* @vite-ignore */ fsName)) as { readFileSync(p: URL): Uint8Array };
-  const zlib = (await import(/* @vite-ignore */ zlibName)) as { gunzipSync(b: Uint8Array): Uint8Array };
-  const raw = fs.readFileSync(new URL('../../../../../public/data/mnist-10k.bin', import.meta.url));
-  set = decodeMnist(new Uint8Array(raw[0] === 0x1f ? zlib.gunzipSync(raw) : raw));
+  // The real digits: the generated asset if it is there, else built in memory from the mnist package
+  // (a clean clone runs the unit tests before any build).
+  set = decodeMnist(readMnistRaw());
 });
 
 const base = defaults(BATCHNORM_PARAMS);
