@@ -37,7 +37,7 @@ test.describe('Lecture 8 — Early stopping', () => {
     await nudgeSlider(page, ID, 'pat');
     await waitForLab(page, ID, (p) => p.params.patience === 4);
     await linkReproduces(page, SLUG, ID);
-    await tensorsFlatAcrossResets(page, ID, 10);
+    await tensorsFlatAcrossResets(page, ID);
     await expectNoKatexErrors(page);
     con.assertClean();
   });

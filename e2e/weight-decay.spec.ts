@@ -36,7 +36,7 @@ test.describe('Lecture 8 — L2 regularisation against weight decay', () => {
     await checkExports(page, ID, 'Difference between the paired runs', 'lecture08');
     await checkExports(page, ID, 'Weight norm per epoch', 'lecture08');
     await linkReproduces(page, SLUG, ID);
-    await tensorsFlatAcrossResets(page, ID, 10);
+    await tensorsFlatAcrossResets(page, ID);
     await expectNoKatexErrors(page);
     con.assertClean();
   });
