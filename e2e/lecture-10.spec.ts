@@ -1,3 +1,34 @@
-import { outlineLectureSpec } from './outline';
+import { expect, test } from '@playwright/test';
+import { expectBackendBadge, expectNoAxeViolations, expectNoKatexErrors, waitForLab, watchConsole } from './helpers';
 
-outlineLectureSpec('10-cnn-2', 10);
+const LABS = ['architectures', 'resnet', 'conv-variants', 'upsampling', 'segmentation'];
+
+test('Lecture 10 — the page in the lecture\'s order with its five labs, worked numbers and corrections, no errors', async ({ page }) => {
+  test.setTimeout(180_000);
+  const con = watchConsole(page);
+  await page.goto('./#/lecture/10-cnn-2');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Convolutional Neural Networks II');
+  // LeNet-5 from its layer definitions: 61,706 parameters (the notes' "60k").
+  await expect(page.getByTestId('lenet-table')).toContainText('61,706');
+  await expect(page.getByTestId('lenet-table')).toContainText('5 × 5 × 16');
+  // The bottleneck example: 120,422,400 multiplications naive, 12,443,648 with a 1×1 bottleneck.
+  await expect
+    .poll(async () => (await page.locator('#inception annotation').allTextContents()).join(' '), { timeout: 30_000 })
+    .toContain('120{,}422{,}400');
+  await expect(page.getByTestId('inception-cost')).toContainText('12,443,648');
+  await expect(page.locator('.lecture-section .erratum')).toHaveCount(2);
+  for (const id of LABS) await waitForLab(page, id, (p) => p.status !== 'loading', 90_000);
+  const order = await page.locator('.lecture-section, section.lab, [data-lab]').evaluateAll((els) =>
+    els.map((e) => e.getAttribute('data-lab') ?? e.id.replace(/^lab-/, '')).filter((v, i, a) => v && a.indexOf(v) === i));
+  const labPos = LABS.map((id) => order.indexOf(id));
+  expect(labPos.every((p) => p >= 0)).toBe(true);
+  expect([...labPos].sort((a, b) => a - b)).toEqual(labPos);
+  expect(order.indexOf('vggnet')).toBeLessThan(order.indexOf('architectures'));
+  expect(order.indexOf('why-resnet-works')).toBeLessThan(order.indexOf('resnet'));
+  expect(order.indexOf('u-net')).toBeLessThan(order.indexOf('segmentation'));
+  expect(await page.locator('.katex').count()).toBeGreaterThan(15);
+  await expectNoKatexErrors(page);
+  await expectBackendBadge(page);
+  await expectNoAxeViolations(page);
+  con.assertClean();
+});

@@ -42,6 +42,9 @@ async function registerBackend(name: BackendName): Promise<void> {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     const { wasmPaths } = await import('./wasmPaths');
     wasm.setWasmPaths(wasmPaths);
+    // Conv-net training kernels wasm lacks (and fixes for wrong ones): src/ml/wasmKernels.ts.
+    const { registerWasmTrainingKernels } = await import('../ml/wasmKernels');
+    registerWasmTrainingKernels('wasm');
   } else {
     await import('@tensorflow/tfjs-backend-cpu');
   }
@@ -75,6 +78,11 @@ function webglContext(tf: Tf): WebGLRenderingContext | null {
 function installTestHook(tf: Tf): void {
   (window as unknown as { __backend?: unknown }).__backend = {
     numTensors: (): number => tf.memory().numTensors,
+    // For e2e checks and `npm run bench` (CNN section): the page's tfjs, a backend switch, and the
+    // ConvNetJS network (a lazy chunk, loaded only when asked for).
+    tf,
+    activate: (name: BackendName): Promise<BackendName> => activate(tf, [name]),
+    convnet: () => import('../ml/models/convnetjs'),
     loseWebglContext: (): boolean => {
       if (useBackend.getState().name !== 'webgl') return false;
       const ext = webglContext(tf)?.getExtension('WEBGL_lose_context');

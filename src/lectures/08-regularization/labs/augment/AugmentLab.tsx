@@ -12,8 +12,8 @@ import { indicesOfClass, MNIST_PIXELS, MNIST_SIDE, type MnistSet } from '../../.
 import { createRng } from '../../../../ml/rng';
 import { AugGrid, type AugTile } from './AugGrid';
 import { augmentConfig, totalSteps, type AugmentParams, type AugmentView } from './plan';
-import { AUGMENT_PARAMS, HIDDEN, PHOTO_CROP, PREVIEW_COUNT } from './params';
-import { loadPhoto } from './photo';
+import { AUGMENT_PARAMS, HIDDEN, PHOTO_CROP, PHOTO_SHORT_SIDE, PREVIEW_COUNT } from './params';
+import { loadPhoto } from '../../../../labs/photos';
 import './augment.css';
 
 export const augmentLab: LabDefinition<typeof AUGMENT_PARAMS, AugmentView> = {
@@ -64,7 +64,7 @@ function usePhoto(name: string): { img: Img | null; error: string | null } {
   const [state, setState] = useState<{ name: string; img: Img | null; error: string | null }>({ name: '', img: null, error: null });
   useEffect(() => {
     let live = true;
-    loadPhoto(name).then(
+    loadPhoto(name, PHOTO_SHORT_SIDE).then(
       (img) => live && setState({ name, img, error: null }),
       (e: unknown) => live && setState({ name, img: null, error: e instanceof Error ? e.message : String(e) }),
     );
