@@ -29,7 +29,10 @@ test.describe('Lecture 10 — plain against residual networks', () => {
     const sw = await waitForLab(page, ID, (p) => Number.isFinite(p.metrics.final_res_d2), 120_000);
     expect(sw.metrics.runs_done).toBeGreaterThanOrEqual(4);
     await expect(page.getByTestId('resnet-results').locator('tbody tr')).toHaveCount(4);
-    await lab.getByRole('button', { name: /^(Pause|Reset)$/ }).first().click();
+    // Pause if it is still running (on a quiet machine the sweep may already be done); never Reset,
+    // which would clear the charts that are exported next.
+    const pause = lab.getByRole('button', { name: 'Pause' });
+    if (await pause.isVisible()) await pause.click({ timeout: 2_000 }).catch(() => undefined);
 
     await checkExports(page, ID, 'Training loss per step', 'lecture10');
     await checkExports(page, ID, 'Final training loss against depth', 'lecture10');
@@ -42,7 +45,7 @@ test.describe('Lecture 10 — plain against residual networks', () => {
     await expect(lab.getByText('Gradient reaching each layer (D = 14)')).toBeVisible();
     await nudgeSlider(page, ID, 'w', 'ArrowRight');
     expect((await labProbe(page, ID))!.params.width).toBe(20);
-    await lab.getByRole('button', { name: /^(Pause|Reset)$/ }).first().click();
+    if (await pause.isVisible()) await pause.click({ timeout: 2_000 }).catch(() => undefined);
 
     await linkReproduces(page, SLUG, ID);
     await expectNoKatexErrors(page);
