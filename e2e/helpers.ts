@@ -25,6 +25,19 @@ export async function expectNoAxeViolations(page: Page) {
   expect(summary, summary.join('\n')).toEqual([]);
 }
 
+/**
+ * Sections and labs interleave as in the lecture: every lab in `labs` is on the page, in that order,
+ * and each [section, lab] pair in `after` has the lab placed after its section.
+ */
+export async function expectLectureOrder(page: Page, labs: readonly string[], after: readonly [string, string][]) {
+  const order = await page.locator('.lecture-section, section.lab, [data-lab]').evaluateAll((els) =>
+    els.map((e) => e.getAttribute('data-lab') ?? e.id.replace(/^lab-/, '')).filter((v, i, a) => v && a.indexOf(v) === i));
+  const labPos = labs.map((id) => order.indexOf(id));
+  expect(labPos.every((p) => p >= 0)).toBe(true);
+  expect([...labPos].sort((a, b) => a - b)).toEqual(labPos);
+  for (const [section, lab] of after) expect(order.indexOf(section)).toBeLessThan(order.indexOf(lab));
+}
+
 export async function expectBackendBadge(page: Page) {
   const badge = page.getByTestId('backend-badge');
   await expect(badge).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectBackendBadge, expectNoAxeViolations, expectNoKatexErrors, waitForLab, watchConsole } from './helpers';
+import { expectBackendBadge, expectLectureOrder, expectNoAxeViolations, expectNoKatexErrors, waitForLab, watchConsole } from './helpers';
 
 const LABS = ['lr-schedules', 'crossval', 'fitting', 'hparam-search', 'sanity'];
 
@@ -14,14 +14,7 @@ test('Lecture 6 — the page in the lecture\'s order with its five labs, formula
   expect((await table.locator('tbody tr td:nth-child(2)').allTextContents()).map(Number)).toEqual([0.1, 0.05, 0.033, 0.025]);
   await expect(page.locator('.lecture-section .erratum')).toHaveCount(1);
   await expect(page.locator('#lr-and-grid')).toContainText('2.30 for ten classes');
-  // Sections and labs interleave as in the lecture.
-  const order = await page.locator('.lecture-section, section.lab, [data-lab]').evaluateAll((els) =>
-    els.map((e) => e.getAttribute('data-lab') ?? e.id.replace(/^lab-/, '')).filter((v, i, a) => v && a.indexOf(v) === i));
-  const labPos = LABS.map((id) => order.indexOf(id));
-  expect(labPos.every((p) => p >= 0)).toBe(true);
-  expect([...labPos].sort((a, b) => a - b)).toEqual(labPos);
-  expect(order.indexOf('lr-decay')).toBeLessThan(order.indexOf('lr-schedules'));
-  expect(order.indexOf('debugging')).toBeLessThan(order.indexOf('sanity'));
+  await expectLectureOrder(page, LABS, [['lr-decay', 'lr-schedules'], ['debugging', 'sanity']]);
   expect(await page.locator('.katex').count()).toBeGreaterThan(25);
   await expectNoKatexErrors(page);
   await expectBackendBadge(page);

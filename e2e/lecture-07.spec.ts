@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectBackendBadge, expectNoAxeViolations, expectNoKatexErrors, waitForLab, watchConsole } from './helpers';
+import { expectBackendBadge, expectLectureOrder, expectNoAxeViolations, expectNoKatexErrors, waitForLab, watchConsole } from './helpers';
 
 const LABS = ['softmax', 'dead-relu', 'activations', 'init'];
 
@@ -15,13 +15,7 @@ test('Lecture 7 — the page in the lecture\'s order with its four labs, worked 
   expect(tex.some((t) => t.includes('9 + 16 + 4 + 4') && t.includes('= 33') && t.includes('3 + 4 + 2 + 2') && t.includes('= 11'))).toBe(true);
   await expect(page.locator('.lecture-section .erratum')).toHaveCount(4);
   await expect(page.locator('#activations-summary')).toContainText('0.01x');
-  const order = await page.locator('.lecture-section, section.lab, [data-lab]').evaluateAll((els) =>
-    els.map((e) => e.getAttribute('data-lab') ?? e.id.replace(/^lab-/, '')).filter((v, i, a) => v && a.indexOf(v) === i));
-  const labPos = LABS.map((id) => order.indexOf(id));
-  expect(labPos.every((p) => p >= 0)).toBe(true);
-  expect([...labPos].sort((a, b) => a - b)).toEqual(labPos);
-  expect(order.indexOf('full-loss')).toBeLessThan(order.indexOf('softmax'));
-  expect(order.indexOf('kaiming')).toBeLessThan(order.indexOf('init'));
+  await expectLectureOrder(page, LABS, [['full-loss', 'softmax'], ['kaiming', 'init']]);
   expect(await page.locator('.katex').count()).toBeGreaterThan(60);
   await expectNoKatexErrors(page);
   await expectBackendBadge(page);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectBackendBadge, expectNoAxeViolations, expectNoKatexErrors, waitForLab, watchConsole } from './helpers';
+import { expectBackendBadge, expectLectureOrder, expectNoAxeViolations, expectNoKatexErrors, waitForLab, watchConsole } from './helpers';
 
 const LABS = ['augment', 'weight-decay', 'early-stop', 'ensemble', 'dropout', 'mc-dropout', 'batchnorm'];
 
@@ -18,13 +18,7 @@ test('Lecture 8 — the page in the lecture\'s order with its seven labs, formul
     .toBe(true);
   await expect(page.locator('.lecture-section .erratum')).toHaveCount(2);
   for (const id of LABS) await waitForLab(page, id, (p) => p.status !== 'loading', 90_000);
-  const order = await page.locator('.lecture-section, section.lab, [data-lab]').evaluateAll((els) =>
-    els.map((e) => e.getAttribute('data-lab') ?? e.id.replace(/^lab-/, '')).filter((v, i, a) => v && a.indexOf(v) === i));
-  const labPos = LABS.map((id) => order.indexOf(id));
-  expect(labPos.every((p) => p >= 0)).toBe(true);
-  expect([...labPos].sort((a, b) => a - b)).toEqual(labPos);
-  expect(order.indexOf('augmentation')).toBeLessThan(order.indexOf('augment'));
-  expect(order.indexOf('batch-normalisation')).toBeLessThan(order.indexOf('batchnorm'));
+  await expectLectureOrder(page, LABS, [['augmentation', 'augment'], ['batch-normalisation', 'batchnorm']]);
   expect(await page.locator('.katex').count()).toBeGreaterThan(30);
   await expectNoKatexErrors(page);
   await expectBackendBadge(page);

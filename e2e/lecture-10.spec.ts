@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectBackendBadge, expectNoAxeViolations, expectNoKatexErrors, waitForLab, watchConsole } from './helpers';
+import { expectBackendBadge, expectLectureOrder, expectNoAxeViolations, expectNoKatexErrors, waitForLab, watchConsole } from './helpers';
 
 const LABS = ['architectures', 'resnet', 'conv-variants', 'upsampling', 'segmentation'];
 
@@ -18,14 +18,7 @@ test('Lecture 10 — the page in the lecture\'s order with its five labs, worked
   await expect(page.getByTestId('inception-cost')).toContainText('12,443,648');
   await expect(page.locator('.lecture-section .erratum')).toHaveCount(2);
   for (const id of LABS) await waitForLab(page, id, (p) => p.status !== 'loading', 90_000);
-  const order = await page.locator('.lecture-section, section.lab, [data-lab]').evaluateAll((els) =>
-    els.map((e) => e.getAttribute('data-lab') ?? e.id.replace(/^lab-/, '')).filter((v, i, a) => v && a.indexOf(v) === i));
-  const labPos = LABS.map((id) => order.indexOf(id));
-  expect(labPos.every((p) => p >= 0)).toBe(true);
-  expect([...labPos].sort((a, b) => a - b)).toEqual(labPos);
-  expect(order.indexOf('vggnet')).toBeLessThan(order.indexOf('architectures'));
-  expect(order.indexOf('why-resnet-works')).toBeLessThan(order.indexOf('resnet'));
-  expect(order.indexOf('u-net')).toBeLessThan(order.indexOf('segmentation'));
+  await expectLectureOrder(page, LABS, [['vggnet', 'architectures'], ['why-resnet-works', 'resnet'], ['u-net', 'segmentation']]);
   expect(await page.locator('.katex').count()).toBeGreaterThan(15);
   await expectNoKatexErrors(page);
   await expectBackendBadge(page);

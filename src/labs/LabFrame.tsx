@@ -18,6 +18,11 @@ interface Props<S extends Schema, V> {
   extraControls?: ReactNode;
   /** Label for one step, e.g. "epoch" or "sample". */
   stepLabel?: string;
+  /**
+   * false for labs that compute everything at once and have no run to play (their own widgets
+   * animate, if anything): the Play / Step / Reset group and the step counter are left out.
+   */
+  runControls?: boolean;
   children: ReactNode;
 }
 
@@ -63,7 +68,7 @@ function CopyLink({ makeLink }: { makeLink: () => string }) {
   );
 }
 
-export function LabFrame<S extends Schema, V>({ handle, intro, controls, extraControls, stepLabel = 'step', children }: Props<S, V>) {
+export function LabFrame<S extends Schema, V>({ handle, intro, controls, extraControls, stepLabel = 'step', runControls = true, children }: Props<S, V>) {
   const { lab, status, step, notices, error, speed } = handle;
   const def = lab.def;
   const backend = useBackend((b) => b.name);
@@ -89,25 +94,29 @@ export function LabFrame<S extends Schema, V>({ handle, intro, controls, extraCo
         <div className="lab-controls">
           <ParamControls schema={def.schema} values={handle.params} onChange={lab.setParams} only={controls} />
           {extraControls}
-          <div className="run-controls" role="group" aria-label={`${def.title} training controls`}>
-            {running ? (
-              <button type="button" className="primary" onClick={lab.pause}>Pause</button>
-            ) : (
-              <button type="button" className="primary" onClick={lab.play} disabled={!canRun}>Play</button>
-            )}
-            <button type="button" onClick={lab.step} disabled={!canRun}>Step</button>
-            <button type="button" onClick={lab.reset} disabled={status === 'loading'}>Reset</button>
-            <label className="speed">
-              <span className="visually-hidden">Speed</span>
-              <select value={String(speed)} onChange={(e) => lab.setSpeed(Number(e.target.value))} aria-label="Training speed">
-                {SPEEDS.map((s) => <option key={s.label} value={String(s.value)}>{s.label}</option>)}
-              </select>
-            </label>
-          </div>
-          <p className="lab-status" aria-live="polite">
-            <span className={`status-dot status-${status}`} aria-hidden="true" /> {STATUS_TEXT[status]} · {stepLabel} {step}
-            {def.needsTf && backend ? <span className="muted"> · on {backend}</span> : null}
-          </p>
+          {runControls ? (
+            <>
+              <div className="run-controls" role="group" aria-label={`${def.title} training controls`}>
+                {running ? (
+                  <button type="button" className="primary" onClick={lab.pause}>Pause</button>
+                ) : (
+                  <button type="button" className="primary" onClick={lab.play} disabled={!canRun}>Play</button>
+                )}
+                <button type="button" onClick={lab.step} disabled={!canRun}>Step</button>
+                <button type="button" onClick={lab.reset} disabled={status === 'loading'}>Reset</button>
+                <label className="speed">
+                  <span className="visually-hidden">Speed</span>
+                  <select value={String(speed)} onChange={(e) => lab.setSpeed(Number(e.target.value))} aria-label="Training speed">
+                    {SPEEDS.map((s) => <option key={s.label} value={String(s.value)}>{s.label}</option>)}
+                  </select>
+                </label>
+              </div>
+              <p className="lab-status" aria-live="polite">
+                <span className={`status-dot status-${status}`} aria-hidden="true" /> {STATUS_TEXT[status]} · {stepLabel} {step}
+                {def.needsTf && backend ? <span className="muted"> · on {backend}</span> : null}
+              </p>
+            </>
+          ) : null}
           {status === 'diverged' || status === 'error' ? (
             <div className="notice danger" role="alert">
               <p>{error}</p>

@@ -2,6 +2,7 @@
 import { memo, useCallback, useMemo } from 'react';
 import { ChartFrame, ChartLegend, CHART_AXIS, CHART_FG, CHART_GRID, CHART_MUTED, composeExportSvg, toCsv, type LegendItem } from '../../../../charts';
 import { markerSvg } from '../../../../charts/markers';
+import { plotFrameSvg } from '../../../../charts/plotFrame';
 import { svgEl } from '../../../../charts/svgText';
 import type { EnsembleView } from './engine';
 
@@ -42,17 +43,7 @@ function buildCurves({ view, show }: CurvesProps): string {
   const sx = (x: number) => M.left + ((x + 1) / 2) * pw;
   const sy = (y: number) => M.top + ((Y_MAX - y) / (Y_MAX - Y_MIN)) * ph;
   const parts: string[] = [];
-  for (const t of [-1, -0.5, 0, 0.5, 1]) {
-    parts.push(svgEl('line', { x1: sx(t), x2: sx(t), y1: M.top, y2: M.top + ph, stroke: CHART_GRID, 'stroke-width': 1 }));
-    parts.push(svgEl('text', { x: sx(t), y: H - 8, 'font-size': 11, fill: CHART_MUTED, 'text-anchor': 'middle' }, String(t)));
-  }
-  for (const t of [-2, -1, 0, 1, 2]) {
-    parts.push(svgEl('line', { x1: M.left, x2: M.left + pw, y1: sy(t), y2: sy(t), stroke: CHART_GRID, 'stroke-width': 1 }));
-    parts.push(svgEl('text', { x: M.left - 6, y: sy(t) + 4, 'font-size': 11, fill: CHART_MUTED, 'text-anchor': 'end' }, String(t)));
-  }
-  parts.push(svgEl('rect', { x: M.left, y: M.top, width: pw, height: ph, fill: 'none', stroke: CHART_AXIS, 'stroke-width': 1 }));
-  parts.push(svgEl('text', { x: M.left + pw - 2, y: M.top + ph - 4, 'font-size': 11, fill: CHART_MUTED, 'text-anchor': 'end' }, 'x'));
-  parts.push(svgEl('text', { x: M.left + 4, y: M.top + 12, 'font-size': 11, fill: CHART_MUTED }, 'y'));
+  parts.push(plotFrameSvg({ width: W, height: H, margin: M, sx, sy, xTicks: [-1, -0.5, 0, 0.5, 1], yTicks: [-2, -1, 0, 1, 2] }));
   const inner: string[] = [];
   const { gridX } = view;
   view.members.forEach((c, i) => {

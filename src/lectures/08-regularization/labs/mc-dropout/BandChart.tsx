@@ -1,7 +1,8 @@
 /** The data, the gap, the Monte Carlo mean with its ±2 std band and a few single passes, as SVG. */
 import { memo, useCallback, useMemo } from 'react';
-import { ChartFrame, ChartLegend, CHART_AXIS, CHART_GRID, CHART_MUTED, composeExportSvg, toCsv, type LegendItem } from '../../../../charts';
+import { ChartFrame, ChartLegend, CHART_MUTED, composeExportSvg, toCsv, type LegendItem } from '../../../../charts';
 import { markerSvg } from '../../../../charts/markers';
+import { plotFrameSvg } from '../../../../charts/plotFrame';
 import { svgEl } from '../../../../charts/svgText';
 import { truth } from '../../../../ml/mcDropout';
 import type { McView } from './engine';
@@ -31,17 +32,7 @@ function build(p: Props): string {
   const parts: string[] = [];
   parts.push(svgEl('rect', { x: sx(GAP.lo), y: M.top, width: sx(GAP.hi) - sx(GAP.lo), height: ph, fill: '#eef1f4' }));
   parts.push(svgEl('text', { x: (sx(GAP.lo) + sx(GAP.hi)) / 2, y: M.top + 14, 'font-size': 11, fill: CHART_MUTED, 'text-anchor': 'middle' }, 'no data'));
-  for (const t of [-1, -0.5, 0, 0.5, 1]) {
-    parts.push(svgEl('line', { x1: sx(t), x2: sx(t), y1: M.top, y2: M.top + ph, stroke: CHART_GRID, 'stroke-width': 1 }));
-    parts.push(svgEl('text', { x: sx(t), y: H - 8, 'font-size': 11, fill: CHART_MUTED, 'text-anchor': 'middle' }, String(t)));
-  }
-  for (const t of [-2, -1, 0, 1, 2]) {
-    parts.push(svgEl('line', { x1: M.left, x2: M.left + pw, y1: sy(t), y2: sy(t), stroke: CHART_GRID, 'stroke-width': 1 }));
-    parts.push(svgEl('text', { x: M.left - 6, y: sy(t) + 4, 'font-size': 11, fill: CHART_MUTED, 'text-anchor': 'end' }, String(t)));
-  }
-  parts.push(svgEl('rect', { x: M.left, y: M.top, width: pw, height: ph, fill: 'none', stroke: CHART_AXIS, 'stroke-width': 1 }));
-  parts.push(svgEl('text', { x: M.left + pw - 2, y: M.top + ph - 4, 'font-size': 11, fill: CHART_MUTED, 'text-anchor': 'end' }, 'x'));
-  parts.push(svgEl('text', { x: M.left + 4, y: M.top + 12, 'font-size': 11, fill: CHART_MUTED }, 'y'));
+  parts.push(plotFrameSvg({ width: W, height: H, margin: M, sx, sy, xTicks: [-1, -0.5, 0, 0.5, 1], yTicks: [-2, -1, 0, 1, 2] }));
   const inner: string[] = [];
   const g = view.grid;
   const upper = g.map((x, i) => `${sx(x).toFixed(2)},${sy(view.mean[i] + 2 * view.std[i]).toFixed(2)}`);

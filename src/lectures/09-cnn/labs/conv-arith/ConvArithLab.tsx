@@ -189,6 +189,7 @@ export function ConvArithLab() {
   return (
     <LabFrame
       handle={h}
+      runControls={false}
       controls={['n', 'f', 's', 'p', 'seed']}
       extraControls={<><PaddingButtons p={p} setParams={setParams} /><Examples setParams={setParams} /></>}
       intro={

@@ -107,6 +107,7 @@ export function PoolingLab() {
   return (
     <LabFrame
       handle={h}
+      runControls={false}
       controls={['w', 'f', 's', 'photo', 'edge']}
       extraControls={<Examples setParams={lab.setParams} />}
       intro={
