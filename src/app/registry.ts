@@ -245,6 +245,36 @@ const PAGES: Record<string, { labs: LabRef[]; toc: TocItem[]; load: () => Promis
     ],
     load: () => import('../lectures/10-cnn-2'),
   },
+  '11-rnn-transformers': {
+    toc: [
+      { id: 'transfer-learning', title: 'Transfer learning' },
+      { id: 'when-transfer', title: 'When transfer learning makes sense' },
+      { id: 'representation-learning', title: 'Representation learning' },
+      { id: 'processing-sequences', title: 'Processing sequences' },
+      { id: 'rnn-structure', title: 'The basic structure of an RNN' },
+      { id: 'long-term-dependencies', title: 'Long-term dependencies' },
+      { id: 'lstm-cell', title: 'Long short-term memory' },
+      { id: 'lstm-code', title: 'LSTM dimensions and code' },
+      { id: 'attention-intuition', title: 'Attention' },
+      { id: 'transformers-intro', title: 'Transformers' },
+      { id: 'multi-head-attention', title: 'Scaled dot-product and multi-head attention' },
+      { id: 'transformer-closer-look', title: 'The transformer, a closer look' },
+      { id: 'positional-encoding', title: 'Positional encoding' },
+      { id: 'self-attention-complexity', title: 'Self-attention: complexity' },
+      { id: 'training-tricks', title: 'Training tricks' },
+      { id: 'transformer-results', title: 'Results and summary' },
+    ],
+    labs: [
+      { id: 'transfer', title: 'Transfer learning on MNIST' },
+      { id: 'rnn-gradients', title: 'Vanishing and exploding gradients' },
+      { id: 'lstm', title: 'An LSTM cell at work' },
+      { id: 'attention', title: 'Scaled dot-product attention' },
+      { id: 'positional', title: 'Sinusoidal positional encoding' },
+      { id: 'complexity', title: 'Self-attention complexity' },
+      { id: 'transformer', title: 'A tiny transformer' },
+    ],
+    load: () => import('../lectures/11-rnn-transformers'),
+  },
 };
 
 export const REGISTRY: LectureEntry[] = LECTURES.map((info) => ({
