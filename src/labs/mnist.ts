@@ -11,6 +11,7 @@
  * `Content-Encoding: gzip` for it; if a server or proxy does anyway and the browser already
  * decompressed the body, the gzip magic is missing and the bytes are decoded as they are.
  */
+import { useEffect, useState } from 'react';
 import { create } from 'zustand';
 import { decodeMnist, type MnistSet } from '../ml/data/mnist';
 
@@ -126,4 +127,17 @@ export function retryMnist(): void {
   loadMnist().catch(() => {
     /* surfaced through useMnistProgress */
   });
+}
+
+/** The shared MNIST set once loaded, for a lab's view (null until then; load errors show in <MnistProgress />). */
+export function useMnistSet(): MnistSet | null {
+  const [set, setSet] = useState<MnistSet | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadMnist().then((s) => live && setSet(s), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return set;
 }

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Schema } from '../params/schema';
 import { createLabInstance, type LabInstance } from './labInstance';
 import type { SeriesPoint } from './metricsBuffer';
 import type { LabDefinition, LabState } from './types';
+import { useThrottled } from './useThrottled';
 
 export type LabHandle<S extends Schema, V> = LabState<S, V> & {
   lab: LabInstance<S, V>;
@@ -15,25 +16,6 @@ export type LabHandle<S extends Schema, V> = LabState<S, V> & {
 };
 
 const CHART_MS = 250;
-
-function useThrottled<T>(value: T, live: boolean, ms: number): T {
-  const [shown, setShown] = useState(value);
-  const last = useRef(0);
-  useEffect(() => {
-    if (!live) {
-      last.current = performance.now();
-      setShown(value);
-      return;
-    }
-    const wait = Math.max(0, last.current + ms - performance.now());
-    const t = window.setTimeout(() => {
-      last.current = performance.now();
-      setShown(value);
-    }, wait);
-    return () => window.clearTimeout(t);
-  }, [value, live, ms]);
-  return live ? shown : value;
-}
 
 /** Create the lab's store and trainer for this component's lifetime and subscribe to its state. */
 export function useLab<S extends Schema, V>(def: LabDefinition<S, V>): LabHandle<S, V> {

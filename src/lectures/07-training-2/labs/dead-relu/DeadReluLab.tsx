@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { LineChart, type LineSeries } from '../../../../charts';
 import { Tex } from '../../../../components/Tex';
 import { LabFrame } from '../../../../labs/LabFrame';
@@ -10,6 +10,7 @@ import type { DeadReluView } from './engine';
 import { DEAD_BATCH, DEAD_RELU_PARAMS, RUN_KEYS, type RunKey } from './params';
 import { RUN_COLORS, runName, shortName } from './runs';
 import './dead-relu.css';
+import { useThrottled } from '../../../../labs/useThrottled';
 
 export const deadReluLab: LabDefinition<typeof DEAD_RELU_PARAMS, DeadReluView> = {
   id: 'dead-relu',
@@ -27,21 +28,6 @@ export const deadReluLab: LabDefinition<typeof DEAD_RELU_PARAMS, DeadReluView> =
 
 const curve = (ys: readonly number[]) => ys.map((y, x) => ({ x, y })).filter((q) => Number.isFinite(q.y));
 
-/** `value`, updated at most every `ms` while `live` (immediately otherwise). */
-function useThrottled<T>(value: T, live: boolean, ms = 250): T {
-  const [shown, setShown] = useState(value);
-  const last = useRef(0);
-  useEffect(() => {
-    const wait = live ? Math.max(0, last.current + ms - performance.now()) : 0;
-    const t = window.setTimeout(() => {
-      last.current = performance.now();
-      setShown(value);
-    }, wait);
-    return () => window.clearTimeout(t);
-  }, [value, live, ms]);
-  return live ? shown : value;
-}
-
 export function DeadReluLab() {
   const h = useLab(deadReluLab);
   const { view, params: p } = h;
@@ -55,7 +41,7 @@ export function DeadReluLab() {
     [p.lr, p.lrHigh],
   );
   // The engine keeps one point per epoch; the charts follow it at ~4 Hz while training (recharts is slow).
-  const runs = useThrottled(view?.runs ?? null, h.status === 'running');
+  const runs = useThrottled(view?.runs ?? null, h.status === 'running', 250);
   const deadSeries = useMemo<LineSeries[]>(() => (runs ? [
     ...RUN_KEYS.map((k) => ({
       key: `dead_${k}`, label: short[k], color: RUN_COLORS[k], points: curve(runs[k].deadHistory),

@@ -3,12 +3,12 @@ import { LineChart, SERIES_COLORS, type LineSeries } from '../../../../charts';
 import { MnistProgress } from '../../../../components/MnistProgress';
 import { Tex } from '../../../../components/Tex';
 import { LabFrame } from '../../../../labs/LabFrame';
-import { loadMnist } from '../../../../labs/mnist';
+import { useMnistSet } from '../../../../labs/mnist';
 import { ParamControls } from '../../../../labs/ParamControls';
 import type { LabDefinition } from '../../../../labs/types';
 import { useLab } from '../../../../labs/useLab';
 import { applyAugment, augmentSamples, cropScales, testCropDraws, type AugmentDraw, type Img } from '../../../../ml/augment';
-import { indicesOfClass, MNIST_PIXELS, MNIST_SIDE, type MnistSet } from '../../../../ml/data/mnist';
+import { indicesOfClass, MNIST_PIXELS, MNIST_SIDE } from '../../../../ml/data/mnist';
 import { createRng } from '../../../../ml/rng';
 import { AugGrid, type AugTile } from './AugGrid';
 import { augmentConfig, totalSteps, type AugmentParams, type AugmentView } from './plan';
@@ -46,18 +46,6 @@ function describeDraw(d: AugmentDraw, i: number): string {
   if (d.angle) parts.push(`${Math.round(d.angle)}°`);
   if (d.L !== null) parts.push(`L${d.L}`);
   return parts.join(' ') || `#${i}`;
-}
-
-function useMnist(): MnistSet | null {
-  const [set, setSet] = useState<MnistSet | null>(null);
-  useEffect(() => {
-    let live = true;
-    loadMnist().then((s) => live && setSet(s), () => undefined); // the lab reports load errors (MnistProgress, engine)
-    return () => {
-      live = false;
-    };
-  }, []);
-  return set;
 }
 
 function usePhoto(name: string): { img: Img | null; error: string | null } {
@@ -150,7 +138,7 @@ export function AugmentLab() {
   const h = useLab(augmentLab);
   const { view, params: p, metrics: m, lab } = h;
   const fileBase = `lecture08-augment-${augmentLab.fileTag(p)}`;
-  const set = useMnist();
+  const set = useMnistSet();
   const photo = usePhoto(p.photo);
 
   const digitImg = useMemo<Img | null>(() => {

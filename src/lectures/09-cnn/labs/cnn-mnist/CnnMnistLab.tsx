@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ImageGrid, LineChart, SERIES_COLORS, type GridImage, type ImageRange, type LineSeries } from '../../../../charts';
 import { MnistProgress } from '../../../../components/MnistProgress';
 import { Tex } from '../../../../components/Tex';
 import { LabFrame } from '../../../../labs/LabFrame';
-import { loadMnist } from '../../../../labs/mnist';
+import { useMnistSet } from '../../../../labs/mnist';
 import { ParamControls } from '../../../../labs/ParamControls';
 import type { LabDefinition } from '../../../../labs/types';
 import { useLab } from '../../../../labs/useLab';
-import { MNIST_PIXELS, MNIST_SIDE, type MnistSet } from '../../../../ml/data/mnist';
+import { MNIST_PIXELS, MNIST_SIDE } from '../../../../ml/data/mnist';
 import { INPUT_SIDE, KERNEL, PAD, POOL1, POOL2, layerShapes, paramSummary, paramTable, type CnnArch } from './arch';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { centreCrops } from './data';
@@ -18,6 +18,7 @@ import { CNN_MNIST_PARAMS, EVALS_PER_EPOCH } from './params';
 import { N_VAL, totalSteps } from './plan';
 import type { Preprocessed } from './preprocess';
 import './cnn-mnist.css';
+import { useThrottled } from '../../../../labs/useThrottled';
 
 export const cnnMnistLab: LabDefinition<typeof CNN_MNIST_PARAMS, CnnMnistView> = {
   id: 'cnn-mnist',
@@ -36,41 +37,6 @@ export const cnnMnistLab: LabDefinition<typeof CNN_MNIST_PARAMS, CnnMnistView> =
 const COLORS = { train: SERIES_COLORS[0], val: SERIES_COLORS[1] };
 const UNIT_RANGE: ImageRange = [0, 1];
 const PERCENT_DOMAIN: [number, number] = [0, 100];
-
-/**
- * `value`, but while `live` at most every `ms` (immediately otherwise). The filters, activation maps
- * (~50 small canvases) and curves cost more to redraw than a training step: redrawing them at the
- * trainer's 10 Hz left only ~5 steps/s on a 2-core machine.
- */
-function useThrottled<T>(value: T, live: boolean, ms: number): T {
-  const [shown, setShown] = useState(value);
-  const last = useRef(0);
-  useEffect(() => {
-    if (!live) {
-      last.current = performance.now();
-      setShown(value);
-      return;
-    }
-    const t = window.setTimeout(() => {
-      last.current = performance.now();
-      setShown(value);
-    }, Math.max(0, last.current + ms - performance.now()));
-    return () => window.clearTimeout(t);
-  }, [value, live, ms]);
-  return live ? shown : value;
-}
-
-function useMnist(): MnistSet | null {
-  const [set, setSet] = useState<MnistSet | null>(null);
-  useEffect(() => {
-    let live = true;
-    loadMnist().then((s) => live && setSet(s), () => undefined); // load errors show in <MnistProgress />
-    return () => {
-      live = false;
-    };
-  }, []);
-  return set;
-}
 
 const pct = (v: number | undefined, d = 1) => (v === undefined || !Number.isFinite(v) ? '–' : `${(100 * v).toFixed(d)} %`);
 const int = (v: number) => v.toLocaleString('en-GB');
@@ -196,7 +162,7 @@ export function CnnMnistLab() {
   const h = useLab(cnnMnistLab);
   const { view, params: p, metrics: m, lab } = h;
   const fileBase = `lecture09-cnn-mnist-${cnnMnistLab.fileTag(p)}`;
-  const set = useMnist();
+  const set = useMnistSet();
   const [drawing, setDrawing] = useState<Preprocessed | null>(null);
   const onDraw = useCallback((d: Preprocessed | null) => setDrawing(d), []);
 

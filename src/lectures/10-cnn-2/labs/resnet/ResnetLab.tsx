@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { LineChart, seriesColor, type LineSeries } from '../../../../charts';
 import { Tex } from '../../../../components/Tex';
 import { LabFrame } from '../../../../labs/LabFrame';
@@ -7,6 +7,7 @@ import { useLab } from '../../../../labs/useLab';
 import type { ResnetView, RunView } from './engine';
 import { BATCH, CURVE_EVERY, N_POINTS, RESNET_PARAMS, SWEEP_DEPTHS, totalSteps, type ResnetParams } from './params';
 import './resnet.css';
+import { useThrottled } from '../../../../labs/useThrottled';
 
 export const resnetLab: LabDefinition<typeof RESNET_PARAMS, ResnetView> = {
   id: 'resnet',
@@ -25,21 +26,6 @@ const DEPTH_COLOR: Record<number, number> = { 2: 2, 4: 4, 8: 3, 16: 0, 32: 1 };
 const depthColor = (d: number) => seriesColor(DEPTH_COLOR[d] ?? 6);
 const PLAIN_COLOR = seriesColor(1);
 const RES_COLOR = seriesColor(0);
-
-/** Recharts costs ~20 ms a render: the line charts follow the view at most every 300 ms while it changes. */
-function useThrottled<T>(value: T, ms: number): T {
-  const [shown, setShown] = useState(value);
-  const last = useRef(0);
-  useEffect(() => {
-    const wait = Math.max(0, last.current + ms - performance.now());
-    const t = window.setTimeout(() => {
-      last.current = performance.now();
-      setShown(value);
-    }, wait);
-    return () => window.clearTimeout(t);
-  }, [value, ms]);
-  return shown;
-}
 
 function runLabel(r: RunView): string {
   return `${r.residual ? 'residual' : 'plain'}, D = ${r.depth}`;
@@ -108,7 +94,7 @@ function ResultsTable({ runs }: { runs: RunView[] }) {
 export function ResnetLab() {
   const h = useLab(resnetLab);
   const { params: p, metrics: m } = h;
-  const view = useThrottled(h.view, 300);
+  const view = useThrottled(h.view, true, 300);
   const fileBase = `lecture10-resnet-${resnetLab.fileTag(p)}`;
   const D = view?.depth ?? p.depth;
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { LineChart, seriesColor, type LineSeries } from '../../../../charts';
 import { Tex } from '../../../../components/Tex';
 import { LabFrame } from '../../../../labs/LabFrame';
@@ -12,6 +12,7 @@ import { GradCheck } from './GradCheck';
 import { formatSequence, parseSequence, randomSequence, target, traceSequence, type Sequence } from './model';
 import { BATCH, EVAL_EVERY, LSTM_PARAMS, N_VAL } from './params';
 import './lstm.css';
+import { useThrottled } from '../../../../labs/useThrottled';
 
 export const lstmLab: LabDefinition<typeof LSTM_PARAMS, LstmView> = {
   id: 'lstm',
@@ -30,25 +31,6 @@ export const lstmLab: LabDefinition<typeof LSTM_PARAMS, LstmView> = {
 /** The example sequence shown: number `ex` of a seeded stream (same T and K as training). */
 function exampleSequence(T: number, K: number, ex: number): Sequence {
   return randomSequence(T, K, createRng(100_003 + ex));
-}
-
-/**
- * KaTeX for six equations and the heatmaps cost a few ms per update: while training runs they
- * follow the weights at most every `ms`, so most of each frame goes to training.
- */
-function useThrottled<T>(value: T, live: boolean, ms: number): T {
-  const [shown, setShown] = useState(value);
-  const last = useRef(0);
-  useEffect(() => {
-    if (!live) return;
-    const wait = Math.max(0, last.current + ms - performance.now());
-    const id = window.setTimeout(() => {
-      last.current = performance.now();
-      setShown(value);
-    }, wait);
-    return () => window.clearTimeout(id);
-  }, [value, live, ms]);
-  return live ? shown : value;
 }
 
 export function LstmLab() {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { LineChart, seriesColor, type LineSeries, type ReferenceLineSpec } from '../../../../charts';
 import { Tex, texNum } from '../../../../components/Tex';
 import { LabFrame } from '../../../../labs/LabFrame';
@@ -9,6 +9,7 @@ import { closedForm, eigenComponents, iterateRecurrence, norm2, thetaFromEig, ty
 import type { RnnGradView } from './engine';
 import { BATCH, K_SYMBOLS, M_DISTRACTORS, PART1_KEYS, RNN_GRAD_PARAMS, STEPS_PER_ITER } from './params';
 import './rnn-gradients.css';
+import { useThrottled } from '../../../../labs/useThrottled';
 
 export const rnnGradientsLab: LabDefinition<typeof RNN_GRAD_PARAMS, RnnGradView> = {
   id: 'rnn-gradients',
@@ -29,21 +30,6 @@ const RNN_COLOR = seriesColor(1);
 const LSTM_COLOR = seriesColor(0);
 const Q1_COLOR = seriesColor(2);
 const Q2_COLOR = seriesColor(3);
-
-/** Recharts costs ~20 ms a render: the line charts follow the view at most every 300 ms while it changes. */
-function useThrottled<T>(value: T, ms: number): T {
-  const [shown, setShown] = useState(value);
-  const last = useRef(0);
-  useEffect(() => {
-    const wait = Math.max(0, last.current + ms - performance.now());
-    const t = window.setTimeout(() => {
-      last.current = performance.now();
-      setShown(value);
-    }, wait);
-    return () => window.clearTimeout(t);
-  }, [value, ms]);
-  return shown;
-}
 
 function fmt(v: number | null | undefined, digits = 2): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '–';
@@ -121,7 +107,7 @@ function Recurrence({ l1, l2, phi, a0, steps, controls }: { l1: number; l2: numb
 export function RnnGradientsLab() {
   const h = useLab(rnnGradientsLab);
   const { params: p, metrics: m } = h;
-  const view = useThrottled(h.view, 300);
+  const view = useThrottled(h.view, true, 300);
   const fileBase = `lecture11-rnn-gradients-${rnnGradientsLab.fileTag(p)}`;
   const T = view?.T ?? p.T;
 

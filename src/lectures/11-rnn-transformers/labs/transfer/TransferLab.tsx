@@ -1,12 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { ImageGrid, SERIES_COLORS, type GridImage } from '../../../../charts';
 import { MnistProgress } from '../../../../components/MnistProgress';
 import { Tex } from '../../../../components/Tex';
 import { LabFrame } from '../../../../labs/LabFrame';
 import type { LabDefinition } from '../../../../labs/types';
 import { useLab } from '../../../../labs/useLab';
-import { loadMnist } from '../../../../labs/mnist';
-import { MNIST_PIXELS, MNIST_SIDE, type MnistSet } from '../../../../ml/data/mnist';
+import { useMnistSet } from '../../../../labs/mnist';
+import { MNIST_PIXELS, MNIST_SIDE } from '../../../../ml/data/mnist';
 import {
   SOURCE_DIGITS, SRC_VAL_PER_CLASS, STRATEGIES, TARGET_DIGITS, TGT_VAL_PER_CLASS, type Strategy,
 } from '../../../../ml/transferExperiment';
@@ -90,23 +90,10 @@ function ResultsTable({ view }: { view: TransferView }) {
   );
 }
 
-/** The shared MNIST digits once loaded (to draw the labelled examples). */
-function useMnist(): MnistSet | null {
-  const [set, setSet] = useState<MnistSet | null>(null);
-  useEffect(() => {
-    let live = true;
-    loadMnist().then((s) => live && setSet(s), () => undefined); // load errors show in <MnistProgress />
-    return () => {
-      live = false;
-    };
-  }, []);
-  return set;
-}
-
 export function TransferLab() {
   const h = useLab(transferLab);
   const { view, params: p, metrics: m } = h;
-  const set = useMnist();
+  const set = useMnistSet();
   const fileBase = `lecture11-transfer-${transferLab.fileTag(p)}`;
 
   const results = view?.results;

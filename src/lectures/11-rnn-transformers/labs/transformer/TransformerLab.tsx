@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { LineChart, seriesColor, type LineSeries } from '../../../../charts';
 import { Tex, texNum } from '../../../../components/Tex';
 import { LabFrame } from '../../../../labs/LabFrame';
@@ -11,6 +11,7 @@ import { AttentionMaps } from './AttentionMaps';
 import type { TransformerView } from './engine';
 import { BATCH, EVAL_EVERY, N_VAL, TRANSFORMER_PARAMS, type TransformerParams } from './params';
 import './transformer.css';
+import { useThrottled } from '../../../../labs/useThrottled';
 
 export const transformerLab: LabDefinition<typeof TRANSFORMER_PARAMS, TransformerView> = {
   id: 'transformer',
@@ -29,21 +30,6 @@ export const transformerLab: LabDefinition<typeof TRANSFORMER_PARAMS, Transforme
 const TRAIN = seriesColor(0);
 const VAL = seriesColor(1);
 const SEQ = seriesColor(2);
-
-/** Recharts costs ~20 ms a render: the curves follow the view at most every 300 ms while it changes. */
-function useThrottled<T>(value: T, ms: number): T {
-  const [shown, setShown] = useState(value);
-  const last = useRef(0);
-  useEffect(() => {
-    const wait = Math.max(0, last.current + ms - performance.now());
-    const t = window.setTimeout(() => {
-      last.current = performance.now();
-      setShown(value);
-    }, wait);
-    return () => window.clearTimeout(t);
-  }, [value, ms]);
-  return shown;
-}
 
 function InputEditor({ p, len, onChange }: { p: TransformerParams; len: number; onChange: (digits: number[]) => void }) {
   const current = p.input.slice(0, len).join('');
@@ -98,7 +84,7 @@ export function TransformerLab() {
   const fwd = useMemo(() => (view && view.theta.length ? forwardPlain(view.theta, view.spec, tokens) : null), [view?.theta, view?.spec, tokens]); // eslint-disable-line react-hooks/exhaustive-deps
   const target = useMemo(() => seqTarget(p.task, tokens), [p.task, tokens]);
 
-  const slow = useThrottled(view, 300);
+  const slow = useThrottled(view, true, 300);
   const lossSeries = useMemo<LineSeries[]>(() => [
     { key: 'train', label: `training minibatch (mean of 10 steps)`, color: TRAIN, points: (slow?.train ?? []).map((q) => ({ x: q.x, y: q.loss })) },
     { key: 'val', label: `held-out (${N_VAL} sequences)`, color: VAL, points: (slow?.val ?? []).map((q) => ({ x: q.x, y: q.loss })) },
