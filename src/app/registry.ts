@@ -275,6 +275,34 @@ const PAGES: Record<string, { labs: LabRef[]; toc: TocItem[]; load: () => Promis
     ],
     load: () => import('../lectures/11-rnn-transformers'),
   },
+  '12-advanced': {
+    toc: [
+      { id: 'graphs', title: 'Graphs and deep learning on graphs' },
+      { id: 'message-passing', title: 'Message passing' },
+      { id: 'gnn-applications', title: 'GNN applications' },
+      { id: 'generative-models', title: 'Generative models' },
+      { id: 'autoencoders', title: 'Autoencoders' },
+      { id: 'variational-autoencoders', title: 'Variational autoencoders' },
+      { id: 'gans', title: 'Generative adversarial networks' },
+      { id: 'gan-loss', title: 'GANs: the loss function' },
+      { id: 'diffusion-models', title: 'Diffusion models' },
+      { id: 'forward-diffusion', title: 'Forward diffusion' },
+      { id: 'reverse-diffusion', title: 'Reverse diffusion' },
+      { id: 'training-diffusion', title: 'Training a diffusion model' },
+      { id: 'reinforcement-learning', title: 'Reinforcement learning' },
+      { id: 'history-and-state', title: 'History, state and the Markov assumption' },
+      { id: 'rl-formulation', title: 'Markov decision processes' },
+      { id: 'course-overview', title: 'I2DL overview' },
+    ],
+    labs: [
+      { id: 'gnn', title: 'Message passing on the karate club' },
+      { id: 'autoencoder', title: 'Autoencoder against VAE on MNIST' },
+      { id: 'gan', title: 'A GAN on 2-D distributions' },
+      { id: 'diffusion', title: 'Diffusion, forward and reverse' },
+      { id: 'rl', title: 'Value iteration and Q-learning on a gridworld' },
+    ],
+    load: () => import('../lectures/12-advanced'),
+  },
 };
 
 export const REGISTRY: LectureEntry[] = LECTURES.map((info) => ({
