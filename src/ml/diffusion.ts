@@ -298,7 +298,8 @@ export function makeTrainBatch(size: number): TrainBatch {
  * One DDPM training step (Ho et al.'s Algorithm 1): x_0 from the data, t ~ U{1…T}, ε ~ N(0, I),
  * loss ‖ε − ε_θ(√ᾱ_t x_0 + √(1 − ᾱ_t) ε, t)‖², one Adam update. Returns the minibatch loss.
  */
-export function trainStep(model: Denoiser, data: Float64Array, s: Schedule, rng: Rng, batch: TrainBatch, size: number, lr: number): number {
+/** Fill a batch with (t, ε, x_t = √ᾱ_t x_0 + √(1 − ᾱ_t) ε) for x_0 drawn from the data. */
+export function sampleNoisedBatch(data: Float64Array, s: Schedule, rng: Rng, batch: TrainBatch, size: number): void {
   const n = data.length / 2;
   for (let b = 0; b < size; b++) {
     const j = rng.int(n);
@@ -313,6 +314,10 @@ export function trainStep(model: Denoiser, data: Float64Array, s: Schedule, rng:
     batch.xt[2 * b] = a * data[2 * j] + c * e0;
     batch.xt[2 * b + 1] = a * data[2 * j + 1] + c * e1;
   }
+}
+
+export function trainStep(model: Denoiser, data: Float64Array, s: Schedule, rng: Rng, batch: TrainBatch, size: number, lr: number): number {
+  sampleNoisedBatch(data, s, rng, batch, size);
   model.forward(batch.xt, batch.ts, size);
   const loss = model.backward(batch.eps, size);
   model.adam(lr);

@@ -8,7 +8,7 @@
 import type { LabEngine } from '../../../../labs/types';
 import type { Values } from '../../../../params/schema';
 import {
-  chamfer, Denoiser, gaussian2d, makeSchedule, makeTrainBatch, ReverseSampler, swissRoll, trainStep, type Schedule,
+  chamfer, Denoiser, gaussian2d, makeSchedule, makeTrainBatch, ReverseSampler, sampleNoisedBatch, swissRoll, trainStep, type Schedule,
 } from '../../../../ml/diffusion';
 import { createRng } from '../../../../ml/rng';
 import { N_DATA, N_SAMPLES, type DIFFUSION_PARAMS } from './params';
@@ -61,20 +61,7 @@ export function createDiffusionEngine(p: DiffusionParams): LabEngine<DiffusionVi
   // Loss on a fixed batch before training, so step 0 has a loss to compare with.
   const evalRng = createRng(p.seed * 17 + 9);
   const evalBatch = makeTrainBatch(EVAL_BATCH);
-  // trainStep would update the model; do the sampling of (x_0, t, ε) and one forward/backward by hand.
-  for (let b = 0; b < EVAL_BATCH; b++) {
-    const j = evalRng.int(N_DATA);
-    const t = 1 + evalRng.int(T);
-    const a = Math.sqrt(sched.alphaBar[t]);
-    const c = Math.sqrt(1 - sched.alphaBar[t]);
-    const e0 = evalRng.normal();
-    const e1 = evalRng.normal();
-    evalBatch.ts[b] = t;
-    evalBatch.eps[2 * b] = e0;
-    evalBatch.eps[2 * b + 1] = e1;
-    evalBatch.xt[2 * b] = a * data[2 * j] + c * e0;
-    evalBatch.xt[2 * b + 1] = a * data[2 * j + 1] + c * e1;
-  }
+  sampleNoisedBatch(data, sched, evalRng, evalBatch, EVAL_BATCH);
   model.forward(evalBatch.xt, evalBatch.ts, EVAL_BATCH);
   const loss0 = model.backward(evalBatch.eps, EVAL_BATCH);
 
