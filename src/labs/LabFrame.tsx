@@ -2,11 +2,12 @@
  * The frame every lab sits in: title, notices, generated parameter controls, play/pause/step/reset,
  * speed, copy-link, status line, divergence banner, and the lab's own views as children.
  */
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { Schema } from '../params/schema';
 import { ParamControls } from './ParamControls';
 import type { LabHandle } from './useLab';
 import { useBackend } from './backend';
+import { RunHistory } from './RunHistory';
 
 interface Props<S extends Schema, V> {
   handle: LabHandle<S, V>;
@@ -74,6 +75,9 @@ export function LabFrame<S extends Schema, V>({ handle, intro, controls, extraCo
   const backend = useBackend((b) => b.name);
   const running = status === 'running';
   const canRun = status === 'idle' || status === 'paused';
+  // The runs panel, for labs with training runs: once a run has shown curves it stays (no flicker on reload).
+  const hadSeries = useRef(false);
+  if (runControls && Object.keys(handle.chartSeries).length > 0) hadSeries.current = true;
   return (
     <section className="lab" data-lab={def.id} id={`lab-${def.id}`} aria-labelledby={`lab-${def.id}-title`} data-status={status}>
       <header className="lab-header">
@@ -126,7 +130,10 @@ export function LabFrame<S extends Schema, V>({ handle, intro, controls, extraCo
           ) : null}
           <CopyLink makeLink={lab.shareLink} />
         </div>
-        <div className="lab-views">{children}</div>
+        <div className="lab-views">
+          {children}
+          {runControls && hadSeries.current ? <RunHistory handle={handle} stepLabel={stepLabel} /> : null}
+        </div>
       </div>
     </section>
   );
