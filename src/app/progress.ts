@@ -1,5 +1,5 @@
 /**
- * Learner progress (lectures visited, labs run), persisted in localStorage through zustand's
+ * Learner progress (lectures visited, labs run, self-check questions answered right), persisted in localStorage through zustand's
  * persist middleware. Saved data that is not valid JSON or not the expected shape is discarded,
  * and `discardedNotice` says so once.
  */
@@ -9,12 +9,19 @@ import { createJSONStorage, persist, type StateStorage } from 'zustand/middlewar
 export interface ProgressData {
   visited: Record<string, number>;
   labsRun: Record<string, number>;
+  /**
+   * Self-check questions answered right, by `<lecture slug>/<question id>` (time of the first right
+   * answer; one after "Try again" counts, one after revealing the answer does not). Added later:
+   * saved data without it is still valid.
+   */
+  questions: Record<string, number>;
 }
 
 interface ProgressState extends ProgressData {
   discardedNotice: string | null;
   markVisited: (slug: string) => void;
   markLabRun: (labId: string) => void;
+  markQuestionRight: (key: string) => void;
   reset: () => void;
   dismissNotice: () => void;
 }
@@ -31,7 +38,7 @@ export function validateSaved(raw: string | null): { ok: boolean; value: string 
   try {
     const parsed = JSON.parse(raw) as { state?: Partial<ProgressData> };
     const s = parsed?.state;
-    if (s && isRecordOfNumbers(s.visited) && isRecordOfNumbers(s.labsRun)) return { ok: true, value: raw };
+    if (s && isRecordOfNumbers(s.visited) && isRecordOfNumbers(s.labsRun) && (s.questions === undefined || isRecordOfNumbers(s.questions))) return { ok: true, value: raw };
   } catch {
     /* fall through: corrupt */
   }
@@ -80,17 +87,19 @@ export const useProgress = create<ProgressState>()(
     (set) => ({
       visited: {},
       labsRun: {},
+      questions: {},
       discardedNotice: null,
       markVisited: (slug) => set((s) => (s.visited[slug] ? s : { visited: { ...s.visited, [slug]: Date.now() } })),
       markLabRun: (labId) => set((s) => (s.labsRun[labId] ? s : { labsRun: { ...s.labsRun, [labId]: Date.now() } })),
-      reset: () => set({ visited: {}, labsRun: {} }),
+      markQuestionRight: (key) => set((s) => (s.questions[key] ? s : { questions: { ...s.questions, [key]: Date.now() } })),
+      reset: () => set({ visited: {}, labsRun: {}, questions: {} }),
       dismissNotice: () => set({ discardedNotice: null }),
     }),
     {
       name: PROGRESS_KEY,
       version: 1,
       storage: createJSONStorage(() => guardedStorage),
-      partialize: (s) => ({ visited: s.visited, labsRun: s.labsRun }),
+      partialize: (s) => ({ visited: s.visited, labsRun: s.labsRun, questions: s.questions }),
     },
   ),
 );

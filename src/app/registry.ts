@@ -26,6 +26,8 @@ export interface LectureEntry {
   /** Sections of a built page (its own order); outline pages use the notes' sections. */
   toc: TocItem[];
   page?: LazyExoticComponent<ComponentType<LecturePageProps>>;
+  /** Number of self-check questions at the end of the page (0: none). */
+  questions: number;
 }
 
 type PageModule = { default: ComponentType<LecturePageProps> };
@@ -305,11 +307,34 @@ const PAGES: Record<string, { labs: LabRef[]; toc: TocItem[]; load: () => Promis
   },
 };
 
+/**
+ * Self-check questions per lecture (src/lectures/<slug>/selfCheck.ts), counted here so the home page
+ * can show "k/N" without loading the sets; a unit test (src/selfcheck) checks each count.
+ */
+export const SELF_CHECK_COUNTS: Record<string, number> = {
+  '02-ml-basics': 7,
+  '03-neural-networks': 6,
+  '04-backprop': 6,
+  '05-optimization': 7,
+  '06-training-1': 7,
+  '07-training-2': 7,
+  '08-regularization': 8,
+  '09-cnn': 7,
+  '10-cnn-2': 8,
+  '11-rnn-transformers': 8,
+  '12-advanced': 8,
+};
+
+export const SELF_CHECK_TOC: TocItem = { id: 'self-check', title: 'Check yourself' };
+
 export const REGISTRY: LectureEntry[] = LECTURES.map((info) => ({
   info,
   labs: PAGES[info.slug]?.labs ?? [],
-  toc: PAGES[info.slug]?.toc ?? info.sections.map((s) => ({ id: s.id, title: s.title })),
+  toc: PAGES[info.slug]
+    ? [...PAGES[info.slug].toc, ...(SELF_CHECK_COUNTS[info.slug] ? [SELF_CHECK_TOC] : [])]
+    : info.sections.map((s) => ({ id: s.id, title: s.title })),
   page: PAGES[info.slug] ? lazy(PAGES[info.slug].load) : undefined,
+  questions: PAGES[info.slug] ? (SELF_CHECK_COUNTS[info.slug] ?? 0) : 0,
 }));
 
 /**
@@ -326,3 +351,4 @@ export function findLecture(slug: string): { entry: LectureEntry; index: number 
 }
 
 export const TOTAL_LABS = REGISTRY.reduce((n, e) => n + e.labs.length, 0);
+export const TOTAL_QUESTIONS = REGISTRY.reduce((n, e) => n + e.questions, 0);

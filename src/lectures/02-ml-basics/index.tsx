@@ -13,6 +13,7 @@ const KnnLab = lazy(() => import('./labs/knn/KnnLab').then((m) => ({ default: m.
 const LinregLab = lazy(() => import('./labs/linreg/LinregLab').then((m) => ({ default: m.LinregLab })));
 const LogregLab = lazy(() => import('./labs/logreg/LogregLab').then((m) => ({ default: m.LogregLab })));
 import '../lecture.css';
+import SelfCheck from '../../selfcheck/SelfCheck';
 
 function Classification() {
   return (
@@ -168,6 +169,7 @@ export default function Lecture02(_props: LecturePageProps) {
       <Classification />
       <LinearRegression />
       <LogisticRegression />
+      <SelfCheck lecture="02-ml-basics" />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { Erratum, Section } from '../../components/LectureParts';
 import { Tex } from '../../components/Tex';
 import { LabSlot } from '../../labs/LabSlot';
 import '../lecture.css';
+import SelfCheck from '../../selfcheck/SelfCheck';
 
 const MlpLab = lazy(() => import('./labs/mlp/MlpLab').then((m) => ({ default: m.MlpLab })));
 const GraphLab = lazy(() => import('./labs/graph-nn/GraphLab').then((m) => ({ default: m.GraphLab })));
@@ -206,6 +207,7 @@ export default function Lecture03(_props: LecturePageProps) {
       <Graphs />
       <Losses />
       <Optimisation />
+      <SelfCheck lecture="03-neural-networks" />
     </div>
   );
 }

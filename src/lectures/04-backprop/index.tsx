@@ -11,6 +11,7 @@ import { Tex } from '../../components/Tex';
 import { LabSlot } from '../../labs/LabSlot';
 import '../lecture.css';
 import './backprop.css';
+import SelfCheck from '../../selfcheck/SelfCheck';
 
 const BackpropLab = lazy(() => import('./labs/backprop/BackpropLab').then((m) => ({ default: m.BackpropLab })));
 const GradcheckLab = lazy(() => import('./labs/gradcheck/GradcheckLab').then((m) => ({ default: m.GradcheckLab })));
@@ -173,6 +174,7 @@ export default function Lecture04(_props: LecturePageProps) {
           come back in detail in later lectures.
         </p>
       </Section>
+      <SelfCheck lecture="04-backprop" />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { Erratum, Section } from '../../components/LectureParts';
 import { Tex } from '../../components/Tex';
 import { LabSlot } from '../../labs/LabSlot';
 import '../lecture.css';
+import SelfCheck from '../../selfcheck/SelfCheck';
 
 const LrLab = lazy(() => import('./labs/lr/LrLab').then((m) => ({ default: m.LrLab })));
 const MinibatchLab = lazy(() => import('./labs/minibatch/MinibatchLab').then((m) => ({ default: m.MinibatchLab })));
@@ -296,6 +297,7 @@ export default function Lecture05(_props: LecturePageProps) {
       <LeastSquares />
       <LabSlot id="second-order" title="Second-order methods" lab={SecondOrderLab} />
       <Choosing />
+      <SelfCheck lecture="05-optimization" />
     </div>
   );
 }

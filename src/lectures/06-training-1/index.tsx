@@ -11,6 +11,7 @@ import { Erratum, Section } from '../../components/LectureParts';
 import { Tex } from '../../components/Tex';
 import { LabSlot } from '../../labs/LabSlot';
 import '../lecture.css';
+import SelfCheck from '../../selfcheck/SelfCheck';
 
 const LrSchedulesLab = lazy(() => import('./labs/lr-schedules/LrSchedulesLab').then((m) => ({ default: m.LrSchedulesLab })));
 const CrossvalLab = lazy(() => import('./labs/crossval/CrossvalLab').then((m) => ({ default: m.CrossvalLab })));
@@ -289,6 +290,7 @@ export default function Lecture06(_props: LecturePageProps) {
       <Fitting />
       <Search />
       <Practice />
+      <SelfCheck lecture="06-training-1" />
     </div>
   );
 }

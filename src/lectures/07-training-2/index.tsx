@@ -10,6 +10,7 @@ import { Erratum, Section } from '../../components/LectureParts';
 import { Tex } from '../../components/Tex';
 import { LabSlot } from '../../labs/LabSlot';
 import '../lecture.css';
+import SelfCheck from '../../selfcheck/SelfCheck';
 
 const SoftmaxLab = lazy(() => import('./labs/softmax/SoftmaxLab').then((m) => ({ default: m.SoftmaxLab })));
 const DeadReluLab = lazy(() => import('./labs/dead-relu/DeadReluLab').then((m) => ({ default: m.DeadReluLab })));
@@ -316,6 +317,7 @@ export default function Lecture07(_props: LecturePageProps) {
       <Losses />
       <Activations />
       <Initialisation />
+      <SelfCheck lecture="07-training-2" />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { MnistBrowser } from '../../components/MnistBrowser'; // MNIST browser (
 import { Tex } from '../../components/Tex';
 import { LabSlot } from '../../labs/LabSlot';
 import '../lecture.css';
+import SelfCheck from '../../selfcheck/SelfCheck';
 
 const AugmentLab = lazy(() => import('./labs/augment/AugmentLab').then((m) => ({ default: m.AugmentLab })));
 const WeightDecayLab = lazy(() => import('./labs/weight-decay/WeightDecayLab').then((m) => ({ default: m.WeightDecayLab })));
@@ -254,6 +255,7 @@ export default function Lecture08(_props: LecturePageProps) {
       <Regularisers />
       <Dropout />
       <Normalisation />
+      <SelfCheck lecture="08-regularization" />
     </div>
   );
 }

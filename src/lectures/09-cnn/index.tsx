@@ -11,6 +11,8 @@ import { Erratum, Section } from '../../components/LectureParts';
 import { Tex, texNum } from '../../components/Tex';
 import { LabSlot } from '../../labs/LabSlot';
 import '../lecture.css';
+import SelfCheck from '../../selfcheck/SelfCheck';
+import { groupDigits } from '../../charts/format';
 
 const FiltersLab = lazy(() => import('./labs/filters/FiltersLab').then((m) => ({ default: m.FiltersLab })));
 const ConvArithLab = lazy(() => import('./labs/conv-arith/ConvArithLab').then((m) => ({ default: m.ConvArithLab })));
@@ -40,7 +42,7 @@ function thirds(v: number): string {
 }
 
 /** 3072 → 3{,}072 for TeX. */
-const thousands = (v: number) => v.toLocaleString('en-GB').replace(/,/g, '{,}');
+const thousands = (v: number) => groupDigits(v, '{,}');
 
 /** Output size of a convolution or pooling window: (N + 2P − F)/S + 1 before the floor. */
 const rawSize = (n: number, f: number, s: number, p = 0) => (n + 2 * p - f) / s + 1;
@@ -347,6 +349,7 @@ export default function Lecture09(_props: LecturePageProps) {
       <WhyConvolutions />
       <ConvLayer />
       <Pooling />
+      <SelfCheck lecture="09-cnn" />
     </div>
   );
 }

@@ -11,6 +11,8 @@ import { Erratum, Section } from '../../components/LectureParts';
 import { Tex } from '../../components/Tex';
 import { LabSlot } from '../../labs/LabSlot';
 import '../lecture.css';
+import SelfCheck from '../../selfcheck/SelfCheck';
+import { groupDigits } from '../../charts/format';
 
 const ArchitecturesLab = lazy(() => import('./labs/architectures/ArchitecturesLab').then((m) => ({ default: m.ArchitecturesLab })));
 const ResnetLab = lazy(() => import('./labs/resnet/ResnetLab').then((m) => ({ default: m.ResnetLab })));
@@ -19,7 +21,7 @@ const UpsamplingLab = lazy(() => import('./labs/upsampling/UpsamplingLab').then(
 const SegmentationLab = lazy(() => import('./labs/segmentation/SegmentationLab').then((m) => ({ default: m.SegmentationLab })));
 
 /** 1234567 → 1{,}234{,}567 for TeX; 1,234,567 for text. */
-const tex = (v: number) => v.toLocaleString('en-GB').replace(/,/g, '{,}');
+const tex = (v: number) => groupDigits(v, '{,}');
 const txt = (v: number) => v.toLocaleString('en-GB');
 
 interface LeNetRow {
@@ -326,6 +328,7 @@ export default function Lecture10(_props: LecturePageProps) {
       <Residual />
       <Efficient />
       <Dense />
+      <SelfCheck lecture="10-cnn-2" />
     </div>
   );
 }

@@ -12,6 +12,8 @@ import { Erratum, Section } from '../../components/LectureParts';
 import { Tex } from '../../components/Tex';
 import { LabSlot } from '../../labs/LabSlot';
 import '../lecture.css';
+import SelfCheck from '../../selfcheck/SelfCheck';
+import { groupDigits } from '../../charts/format';
 
 const TransferLab = lazy(() => import('./labs/transfer/TransferLab').then((m) => ({ default: m.TransferLab })));
 const RnnGradientsLab = lazy(() => import('./labs/rnn-gradients/RnnGradientsLab').then((m) => ({ default: m.RnnGradientsLab })));
@@ -22,8 +24,8 @@ const ComplexityLab = lazy(() => import('./labs/complexity/ComplexityLab').then(
 const TransformerLab = lazy(() => import('./labs/transformer/TransformerLab').then((m) => ({ default: m.TransformerLab })));
 
 /** 1234567 → 1{,}234{,}567 for TeX; 1,234,567 for text. */
-const tex = (v: number) => v.toLocaleString('en-GB').replace(/,/g, '{,}');
-const txt = (v: number) => v.toLocaleString('en-GB');
+const tex = (v: number) => groupDigits(v, '{,}');
+const txt = (v: number) => groupDigits(v);
 
 /** Powers of an eigenvalue after 50 steps: the vanishing and the exploding case. */
 const T_STEPS = 50;
@@ -446,6 +448,7 @@ export default function Lecture11(_props: LecturePageProps) {
       <RecurrentNetworks />
       <Lstm />
       <AttentionAndTransformers />
+      <SelfCheck lecture="11-rnn-transformers" />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { Tex } from '../../components/Tex';
 import { LabSlot } from '../../labs/LabSlot';
 import { CourseMap } from './CourseMap';
 import '../lecture.css';
+import SelfCheck from '../../selfcheck/SelfCheck';
 
 const GnnLab = lazy(() => import('./labs/gnn/GnnLab').then((m) => ({ default: m.GnnLab })));
 const AutoencoderLab = lazy(() => import('./labs/autoencoder/AutoencoderLab').then((m) => ({ default: m.AutoencoderLab })));
@@ -338,6 +339,7 @@ export default function Lecture12(_props: LecturePageProps) {
         </p>
         <CourseMap />
       </Section>
+      <SelfCheck lecture="12-advanced" />
     </div>
   );
 }
