@@ -76,7 +76,7 @@ test.describe('Lecture 2 — Machine Learning Basics', () => {
   test('clicking the kNN plot adds a training point of the chosen class', async ({ page }) => {
     await openLab(page, 'knn');
     const canvas = page.locator('[data-lab="knn"] canvas').first();
-    await page.getByRole('radio', { name: /Class B/ }).check();
+    await page.locator('[data-lab="knn"]').getByRole('radio', { name: /Class B/ }).check();
     const box = (await canvas.boundingBox())!;
     await canvas.click({ position: { x: box.width * 0.5, y: box.height * 0.5 } });
     const probe = await waitForLab(page, 'knn', (p) => Array.isArray(p.params.points) && (p.params.points as unknown[]).length === 1);

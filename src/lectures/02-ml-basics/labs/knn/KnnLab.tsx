@@ -1,7 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { CLASS_COLORS, LineChart, ScatterHeatmap } from '../../../../charts';
 import { Tex } from '../../../../components/Tex';
 import { LabFrame } from '../../../../labs/LabFrame';
+import { PointsDataControls, PointsDropZone } from '../../../../labs/owndata/PointsDataControls';
+import { useOwnPoints, type OwnPointsChange } from '../../../../labs/owndata/useOwnPoints';
+import type { LabeledPoint } from '../../../../params/schema';
 import type { LabDefinition } from '../../../../labs/types';
 import { useLab } from '../../../../labs/useLab';
 import type { KnnView } from './engine';
@@ -61,25 +64,28 @@ export function KnnLab() {
   const [test, setTest] = useState<TestResult | null>(null);
   const { view, params: p } = h;
   const fileBase = `lecture02-knn-${knnLab.fileTag(p)}`;
-  const addPoint = (x: number, y: number) => {
-    if (p.points.length >= KNN_PARAMS.points.maxCount) return;
-    h.lab.setParams({ points: [...p.points, { x: Number(x.toFixed(3)), y: Number(y.toFixed(3)), label: Math.min(brush, p.classes - 1) }] });
-  };
+  const setParams = h.lab.setParams;
+  const apply = useCallback((points: LabeledPoint[], how: OwnPointsChange) => {
+    if (how === 'edit') return setParams({ points });
+    // A loaded file becomes the data set, with as many classes as its labels need.
+    const classes = Math.max(2, ...points.map((q) => q.label + 1));
+    setParams({ points, dataset: 'own', classes });
+  }, [setParams]);
+  const own = useOwnPoints({ spec: KNN_PARAMS.points, points: p.points, range: KNN_GRID, apply });
+  const addPoint = (x: number, y: number) => own.add(x, y, Math.min(brush, p.classes - 1));
   const brushControl = (
-    <div className="control">
-      <span className="control-label" id="knn-brush-label">Click the plot to add a training point of</span>
-      <div role="radiogroup" aria-labelledby="knn-brush-label" className="brush">
-        {CLASS_NAMES.slice(0, p.classes).map((name, c) => (
-          <label key={name} style={{ marginRight: 10 }}>
-            <input type="radio" name="knn-brush" checked={brush === c} onChange={() => setBrush(c)} />{' '}
-            <span style={{ color: CLASS_COLORS[c], fontWeight: 600 }}>●</span> {name}
-          </label>
-        ))}
-      </div>
-      <button type="button" disabled={p.points.length === 0} onClick={() => h.lab.setParams({ points: [] })}>
-        Remove my {p.points.length} point{p.points.length === 1 ? '' : 's'}
-      </button>
-    </div>
+    <PointsDataControls
+      own={own}
+      labId="knn"
+      classNames={CLASS_NAMES.slice(0, p.classes)}
+      brush={brush}
+      setBrush={setBrush}
+      drawHint={p.dataset === 'own' ? 'Click the plot to add a point (split like the data) of' : 'Click the plot to add a training point of'}
+      fileBase={fileBase}
+      note={p.dataset === 'own'
+        ? 'Data set “Your points only”: your points are split into training, validation and test sets.'
+        : 'Your points join the training set; a loaded file switches the data set to “Your points only”.'}
+    />
   );
   const valCurve = h.chartSeries.valError;
   const accByK = view?.accByK;
@@ -108,17 +114,19 @@ export function KnnLab() {
     >
       {view ? (
         <>
-          <ScatterHeatmap
-            title="Decision regions"
-            chartKey="regions"
-            fileBase={fileBase}
-            domain={KNN_GRID}
-            heatmap={heatmap ?? undefined}
-            points={view.points}
-            classColors={colors}
-            classNames={names}
-            onCanvasClick={addPoint}
-          />
+          <PointsDropZone own={own}>
+            <ScatterHeatmap
+              title="Decision regions"
+              chartKey="regions"
+              fileBase={fileBase}
+              domain={KNN_GRID}
+              heatmap={heatmap ?? undefined}
+              points={view.points}
+              classColors={colors}
+              classNames={names}
+              onCanvasClick={addPoint}
+            />
+          </PointsDropZone>
           <div className="stack">
             <AccuracyTable view={view} test={test} onShowTest={() => setTest({ k: p.k, acc: view.acc.test })} />
             <LineChart

@@ -2,7 +2,7 @@
  * k-NN "training" is memorising: each step adds a slice of the training set to the memory, and the
  * validation error falls as the memory fills. Plain TypeScript (no tfjs: there are no weights).
  */
-import { generate2D, type Point2 } from '../../../../ml/data/datasets2d';
+import { generate2D, type Dataset2DKind, type Point2 } from '../../../../ml/data/datasets2d';
 import { splitDataset } from '../../../../ml/data/split';
 import { accuracyByK, knnAccuracy, knnGrid } from '../../../../ml/models/knn';
 import type { Values } from '../../../../params/schema';
@@ -35,10 +35,13 @@ export function effectiveFractions(trainPct: number, valPct: number) {
 
 export function createKnnEngine(p: KnnParams): LabEngine<KnnView> {
   const classes = p.classes;
-  const data = generate2D({ kind: p.dataset, n: p.n, noise: p.noise, classes: classes as 2 | 3, seed: p.seed });
+  const mine = p.points.filter((q) => q.label < classes).map((q) => ({ ...q }));
+  const own = p.dataset === 'own';
+  // "Your points only": the learner's points are the data set and are split like generated data.
+  const data = own ? mine : generate2D({ kind: p.dataset as Dataset2DKind, n: p.n, noise: p.noise, classes: classes as 2 | 3, seed: p.seed });
   const fractions = effectiveFractions(p.trainPct, p.valPct);
   const split = splitDataset(data, fractions, p.seed + 7);
-  const user = p.points.filter((q) => q.label < classes).map((q) => ({ ...q }));
+  const user = own ? [] : mine;
   const train: Point2[] = [...split.train, ...user];
   const kMax = Math.min(K_MAX, Math.max(1, train.length));
   const trainAcc = accuracyByK(train, train, kMax, p.metric, classes);
@@ -65,7 +68,8 @@ export function createKnnEngine(p: KnnParams): LabEngine<KnnView> {
       const memory = train.slice(0, memorised);
       const val = memory.length ? knnAccuracy(memory, split.val, p.k, p.metric, classes) : 0;
       const tr = memory.length ? knnAccuracy(memory, train, p.k, p.metric, classes) : 0;
-      const metrics = { valError: 1 - val, valAcc: val, trainAcc: tr, memorised };
+      // Too few of the learner's own points can leave the validation set empty: no validation score then.
+      const metrics: Record<string, number> = split.val.length ? { valError: 1 - val, valAcc: val, trainAcc: tr, memorised } : { trainAcc: tr, memorised };
       if (!withView) return { metrics };
       const grid = memory.length ? knnGrid(memory, p.k, p.metric, classes, KNN_GRID) : new Int8Array(KNN_GRID.nx * KNN_GRID.ny).fill(-1);
       return {

@@ -1,8 +1,8 @@
-import { DATASET_2D_KINDS } from '../../../../ml/data/datasets2d';
+import { DATASET_2D_KINDS, type Dataset2DKind } from '../../../../ml/data/datasets2d';
 import { defineParams, seedParam, select } from '../../../../params/schema';
 
 export const KNN_PARAMS = defineParams({
-  dataset: select({ label: 'Dataset', urlKey: 'data', options: DATASET_2D_KINDS, default: 'blobs', optionLabels: { blobs: 'Gaussian blobs', circles: 'Circles', xor: 'XOR', spiral: 'Spiral', moons: 'Moons' } }),
+  dataset: select({ label: 'Dataset', urlKey: 'data', options: [...DATASET_2D_KINDS, 'own'] as readonly (Dataset2DKind | 'own')[], default: 'blobs', optionLabels: { blobs: 'Gaussian blobs', circles: 'Circles', xor: 'XOR', spiral: 'Spiral', moons: 'Moons', own: 'Your points only' } }),
   classes: { kind: 'number', label: 'Classes', urlKey: 'c', min: 2, max: 3, step: 1, default: 3 },
   n: { kind: 'number', label: 'Points', urlKey: 'n', min: 40, max: 500, step: 10, default: 200 },
   noise: { kind: 'number', label: 'Noise', urlKey: 'noise', min: 0, max: 1, step: 0.05, default: 0.5 },

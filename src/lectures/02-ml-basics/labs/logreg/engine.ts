@@ -14,14 +14,24 @@ export type LogregParams = Values<typeof LOGREG_PARAMS>;
 export interface LogregView {
   theta: [number, number, number];
   grid: Float32Array;
-  points: { x: number; y: number; label: number; set: 'train' | 'val' }[];
+  points: { x: number; y: number; label: number; set: 'train' | 'val' | 'user' }[];
 }
 
 export function createLogregEngine(p: LogregParams): LabEngine<LogregView> {
-  const data = generate2D({ kind: p.dataset, n: p.n, noise: p.noise, classes: 2, seed: p.seed });
-  const { train, val } = splitDataset(data, { train: 0.7, val: 0.3 }, p.seed + 11);
+  const mine = p.points.map((q) => ({ x: q.x, y: q.y, label: q.label }));
+  const own = p.dataset === 'own';
+  // "Your points only": the learner's points are split 70/30 like generated data; otherwise they join the training set.
+  const data = p.dataset === 'own' ? mine : generate2D({ kind: p.dataset, n: p.n, noise: p.noise, classes: 2, seed: p.seed });
+  const split = splitDataset(data, { train: 0.7, val: 0.3 }, p.seed + 11);
+  const train = own ? split.train : [...split.train, ...mine];
+  const val = split.val;
+  const points = [
+    ...split.train.map((q) => ({ ...q, set: 'train' as const })),
+    ...(own ? [] : mine.map((q) => ({ ...q, set: 'user' as const }))),
+    ...val.map((q) => ({ ...q, set: 'val' as const })),
+  ];
+  if (train.length === 0) return waitingEngine(points);
   const model = new LogisticRegressionGD(train, { learningRate: p.lr });
-  const points = [...train.map((q) => ({ ...q, set: 'train' as const })), ...val.map((q) => ({ ...q, set: 'val' as const }))];
 
   return {
     step: () => model.step(1),
@@ -29,9 +39,9 @@ export function createLogregEngine(p: LogregParams): LabEngine<LogregView> {
       const theta = model.theta();
       const metrics = {
         trainLoss: logregLoss(theta, train),
-        valLoss: logregLoss(theta, val),
+        valLoss: val.length ? logregLoss(theta, val) : NaN,
         trainAcc: logregAccuracy(theta, train),
-        valAcc: logregAccuracy(theta, val),
+        valAcc: val.length ? logregAccuracy(theta, val) : NaN,
         theta0: theta[0],
         theta1: theta[1],
         theta2: theta[2],
@@ -40,5 +50,17 @@ export function createLogregEngine(p: LogregParams): LabEngine<LogregView> {
       return { metrics, view: { theta, grid: probabilityGrid(theta, LOGREG_GRID), points } };
     },
     dispose: () => model.dispose(),
+  };
+}
+
+/** "Your points only" with no training point yet: nothing to train, a flat 0.5 map to click on. */
+function waitingEngine(points: LogregView['points']): LabEngine<LogregView> {
+  const theta: [number, number, number] = [0, 0, 0];
+  const view: LogregView = { theta, grid: probabilityGrid(theta, LOGREG_GRID), points };
+  return {
+    step: () => undefined,
+    isDone: () => true,
+    read: (withView) => ({ metrics: { theta0: 0, theta1: 0, theta2: 0 }, view: withView ? view : undefined }),
+    dispose: () => undefined,
   };
 }

@@ -1,8 +1,8 @@
 /**
- * The playground's own controls: input features (at least one stays on), the brush and the spiral
+ * The playground's own controls: input features (at least one stays on), the learner's points and the spiral
  * settings. No button name contains "reset", "play" or "step": tests find the run buttons by name.
  */
-import { CLASS_COLORS } from '../../../../charts';
+import type { ReactNode } from 'react';
 import { Tex } from '../../../../components/Tex';
 import { FEATURE_KEYS, FEATURE_TEX, FEATURE_TEXT, type FeatureKey } from '../../../../ml/data/features2d';
 import type { MlpParams } from './params';
@@ -11,8 +11,8 @@ import { MLP_PARAMS, SPIRAL_PRESET } from './params';
 interface Props {
   params: MlpParams;
   setParams: (patch: Partial<MlpParams>) => void;
-  brush: number;
-  setBrush: (b: number) => void;
+  /** The learner's own points (brush, keyboard form, CSV): src/labs/owndata. */
+  pointsControls: ReactNode;
 }
 
 function FeatureToggles({ params: p, setParams }: Pick<Props, 'params' | 'setParams'>) {
@@ -33,33 +33,11 @@ function FeatureToggles({ params: p, setParams }: Pick<Props, 'params' | 'setPar
   );
 }
 
-function Brush({ params: p, setParams, brush, setBrush }: Props) {
-  const cls = p.problem === 'classification';
-  const names = cls ? ['Class A (y = 0)', 'Class B (y = 1)'] : ['target −1', 'target +1'];
-  const n = p.points.length;
-  return (
-    <div className="control">
-      <span className="control-label" id="mlp-brush-label">Click the output plot to add a training point of</span>
-      <div role="radiogroup" aria-labelledby="mlp-brush-label" className="brush">
-        {names.map((name, c) => (
-          <label key={name} style={{ marginRight: 10 }}>
-            <input type="radio" name="mlp-brush" checked={brush === c} onChange={() => setBrush(c)} />{' '}
-            <span style={{ color: CLASS_COLORS[c], fontWeight: 600 }} aria-hidden="true">●</span> {name}
-          </label>
-        ))}
-      </div>
-      <button type="button" disabled={n === 0} onClick={() => setParams({ points: [] })}>
-        Remove my {n} point{n === 1 ? '' : 's'}
-      </button>
-    </div>
-  );
-}
-
 export function MlpControls(props: Props) {
   return (
     <>
       <FeatureToggles params={props.params} setParams={props.setParams} />
-      <Brush {...props} />
+      {props.pointsControls}
       <div className="control">
         <button type="button" onClick={() => props.setParams({ ...SPIRAL_PRESET })}>Load the spiral settings</button>{' '}
         <span className="control-help">2 × 8 tanh units on x₁, x₂, sin πx₁, sin πx₂, α = {SPIRAL_PRESET.lr}, batch {SPIRAL_PRESET.batch}</span>

@@ -6,6 +6,9 @@ import { useCallback, useMemo, useState } from 'react';
 import { CLASS_COLORS, LineChart, ScatterHeatmap } from '../../../../charts';
 import { Tex } from '../../../../components/Tex';
 import { LabFrame } from '../../../../labs/LabFrame';
+import { PointsDataControls, PointsDropZone } from '../../../../labs/owndata/PointsDataControls';
+import { useOwnPoints, type OwnPointsChange } from '../../../../labs/owndata/useOwnPoints';
+import type { LabeledPoint } from '../../../../params/schema';
 import type { LabDefinition } from '../../../../labs/types';
 import { useLab } from '../../../../labs/useLab';
 import type { MlpView } from './engine';
@@ -79,18 +82,34 @@ export function MlpLab() {
     { key: 'testLoss', label: 'test loss', color: '#D55E00', points: testLoss ?? [], dashed: true },
   ], [trainLoss, testLoss]);
   const { heatmap, names } = useOutputPlot(view, p);
-  const points = p.points;
-  const addPoint = useCallback((x: number, y: number) => {
-    if (points.length >= MLP_PARAMS.points.maxCount) return;
-    setParams({ points: [...points, { x: Number(x.toFixed(3)), y: Number(y.toFixed(3)), label: brush }] });
-  }, [points, brush, setParams]);
+  const apply = useCallback((points: LabeledPoint[], how: OwnPointsChange) => {
+    setParams(how === 'load' ? { points, problem: 'classification', dataset: 'own' } : { points });
+  }, [setParams]);
+  const own = useOwnPoints({ spec: MLP_PARAMS.points, points: p.points, range: PLANE, apply });
+  const { add } = own;
+  const addPoint = useCallback((x: number, y: number) => void add(x, y, brush), [add, brush]);
   const cls = p.problem === 'classification';
+  const mineOnly = cls && p.dataset === 'own';
+  const pointsControls = (
+    <PointsDataControls
+      own={own}
+      labId="mlp"
+      classNames={cls ? ['Class A (y = 0)', 'Class B (y = 1)'] : ['target −1', 'target +1']}
+      brush={brush}
+      setBrush={setBrush}
+      drawHint={mineOnly ? 'Click the output plot to add a point (split like the data) of' : 'Click the output plot to add a training point of'}
+      fileBase={fileBase}
+      note={mineOnly
+        ? 'Data set “Your points only”: your points are split into training and test sets by the training share.'
+        : 'Your points join the training set; a loaded file switches to classification of “Your points only”.'}
+    />
+  );
   return (
     <LabFrame
       handle={h}
       stepLabel="epoch"
       controls={generatedControls(p)}
-      extraControls={<MlpControls params={p} setParams={setParams} brush={brush} setBrush={setBrush} />}
+      extraControls={<MlpControls params={p} setParams={setParams} pointsControls={pointsControls} />}
       intro={
         <p>
           A network of up to six hidden layers learns a 2-D data set. Every square in the diagram is one unit’s output over the
@@ -102,17 +121,19 @@ export function MlpLab() {
       {view ? (
         <>
           <NetworkDiagram view={view} activation={p.activation} />
-          <ScatterHeatmap
-            title={cls ? 'Output ŷ = P(class B) with training and test points' : 'Output ŷ with training and test points'}
-            chartKey="output"
-            fileBase={fileBase}
-            domain={PLANE}
-            heatmap={heatmap}
-            points={view.points}
-            classColors={COLORS}
-            classNames={names}
-            onCanvasClick={addPoint}
-          />
+          <PointsDropZone own={own}>
+            <ScatterHeatmap
+              title={cls ? 'Output ŷ = P(class B) with training and test points' : 'Output ŷ with training and test points'}
+              chartKey="output"
+              fileBase={fileBase}
+              domain={PLANE}
+              heatmap={heatmap}
+              points={view.points}
+              classColors={COLORS}
+              classNames={names}
+              onCanvasClick={addPoint}
+            />
+          </PointsDropZone>
           <div className="stack">
             <LineChart
               title="Training and test loss"

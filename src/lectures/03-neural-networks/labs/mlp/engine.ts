@@ -3,7 +3,7 @@
  * are computed every frame; every unit's heatmap only when a view is asked for (≤ 10 Hz), into two
  * sets of buffers used in turn, so the view being drawn is never the one being written.
  */
-import { generate2D } from '../../../../ml/data/datasets2d';
+import { generate2D, type Dataset2DKind } from '../../../../ml/data/datasets2d';
 import { FEATURE_KEYS, featureMatrix, gridPoints, type FeatureKey } from '../../../../ml/data/features2d';
 import { splitDataset } from '../../../../ml/data/split';
 import { generateSurface } from '../../../../ml/data/surfaces2d';
@@ -55,12 +55,17 @@ export function layerSizes(p: MlpParams): number[] {
 /** Data points with their split: the learner's points join the training set. */
 export function makePoints(p: MlpParams): MlpPoint[] {
   const cls = p.problem === 'classification';
-  const raw = cls
-    ? generate2D({ kind: p.dataset, n: p.n, noise: p.noise, classes: 2, seed: p.seed }).map((q) => ({ x: q.x, y: q.y, t: q.label }))
-    : generateSurface({ kind: p.surface, n: p.n, noise: p.noise, seed: p.seed });
+  const mine = p.points.map((q) => ({ x: q.x, y: q.y, t: cls ? q.label : q.label ? 1 : -1 }));
+  // "Your points only" (classification): the learner's points are the data set, split like generated data.
+  const own = cls && p.dataset === 'own';
+  const raw = own
+    ? mine
+    : cls
+      ? generate2D({ kind: p.dataset as Dataset2DKind, n: p.n, noise: p.noise, classes: 2, seed: p.seed }).map((q) => ({ x: q.x, y: q.y, t: q.label }))
+      : generateSurface({ kind: p.surface, n: p.n, noise: p.noise, seed: p.seed });
   const { train, test } = splitDataset(raw, { train: p.trainPct / 100, val: 0 }, p.seed + 7);
   const label = (t: number) => (cls ? t : t >= 0 ? 1 : 0);
-  const user = p.points.map((q) => ({ x: q.x, y: q.y, t: cls ? q.label : q.label ? 1 : -1 }));
+  const user = own ? [] : mine;
   const tag = (set: PointSetName) => (q: { x: number; y: number; t: number }): MlpPoint => ({ ...q, label: label(q.t), set });
   return [...train.map(tag('train')), ...user.map(tag('user')), ...test.map(tag('test'))];
 }
@@ -88,10 +93,12 @@ export function createMlpEngine(p: MlpParams): LabEngine<MlpView> {
 
   return {
     step: () => net.trainEpoch(train, opts, shuffle),
+    // "Your points only" with no training point yet: nothing to train.
+    isDone: () => train.n === 0,
     read(withView) {
       const tr = net.evaluate(train);
       const te = net.evaluate(test);
-      const metrics: Record<string, number> = { trainLoss: tr.loss, testLoss: te.loss, params };
+      const metrics: Record<string, number> = train.n ? { trainLoss: tr.loss, testLoss: te.loss, params } : { params };
       if (p.problem === 'classification') Object.assign(metrics, { trainAcc: tr.accuracy, testAcc: te.accuracy });
       if (!withView) return { metrics };
       const buf = buffers[turn];

@@ -1,4 +1,4 @@
-import { DATASET_2D_KINDS } from '../../../../ml/data/datasets2d';
+import { DATASET_2D_KINDS, type Dataset2DKind } from '../../../../ml/data/datasets2d';
 import { FEATURE_KEYS, FEATURE_TEXT, type FeatureKey } from '../../../../ml/data/features2d';
 import { SURFACE_KINDS } from '../../../../ml/data/surfaces2d';
 import { ACTIVATIONS } from '../../../../ml/models/mlp';
@@ -17,7 +17,7 @@ const feature = (k: FeatureKey, def: boolean): BoolParam => ({ kind: 'bool', lab
 /** Defaults follow TensorFlow Playground: x₁, x₂ → 4 → 2 → 1, tanh, batch 10, α = 0.03, 500 points, half for training. */
 export const MLP_PARAMS = defineParams({
   problem: select({ label: 'Problem', urlKey: 'prob', options: ['classification', 'regression'] as const, default: 'classification', optionLabels: { classification: 'Classification (σ, cross-entropy)', regression: 'Regression (linear, MSE)' } }),
-  dataset: select({ label: 'Dataset', urlKey: 'data', options: DATASET_2D_KINDS, default: 'circles', optionLabels: { blobs: 'Gaussian blobs', circles: 'Circles', xor: 'XOR', spiral: 'Spiral', moons: 'Moons' } }),
+  dataset: select({ label: 'Dataset', urlKey: 'data', options: [...DATASET_2D_KINDS, 'own'] as readonly (Dataset2DKind | 'own')[], default: 'circles', optionLabels: { blobs: 'Gaussian blobs', circles: 'Circles', xor: 'XOR', spiral: 'Spiral', moons: 'Moons', own: 'Your points only' } }),
   surface: select({ label: 'Surface', urlKey: 'surf', options: SURFACE_KINDS, default: 'plane', optionLabels: { plane: 'Plane (x₁ + x₂)/2', bumps: 'Gaussian bumps' } }),
   n: { kind: 'number', label: 'Points', symbol: 'n', urlKey: 'n', min: 50, max: 1000, step: 50, default: 500 },
   noise: { kind: 'number', label: 'Noise', urlKey: 'noise', min: 0, max: 1, step: 0.05, default: 0 },

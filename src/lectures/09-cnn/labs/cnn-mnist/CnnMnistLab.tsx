@@ -19,6 +19,7 @@ import { N_VAL, totalSteps } from './plan';
 import type { Preprocessed } from './preprocess';
 import './cnn-mnist.css';
 import { useThrottled } from '../../../../labs/useThrottled';
+import { groupDigits } from '../../../../charts/format';
 
 export const cnnMnistLab: LabDefinition<typeof CNN_MNIST_PARAMS, CnnMnistView> = {
   id: 'cnn-mnist',
@@ -39,7 +40,7 @@ const UNIT_RANGE: ImageRange = [0, 1];
 const PERCENT_DOMAIN: [number, number] = [0, 100];
 
 const pct = (v: number | undefined, d = 1) => (v === undefined || !Number.isFinite(v) ? '–' : `${(100 * v).toFixed(d)} %`);
-const int = (v: number) => v.toLocaleString('en-GB');
+const int = (v: number) => groupDigits(v);
 
 function Formulas({ arch }: { arch: CnnArch }) {
   const s = layerShapes(arch);

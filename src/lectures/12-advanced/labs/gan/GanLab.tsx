@@ -2,17 +2,20 @@
  * Lecture 12: a GAN on 2-D distributions. G maps 2-D noise to points, D scores points as real or
  * generated; the plane shows D(x), both sample sets and where G is being pushed.
  */
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo, type ReactNode } from 'react';
 import { LineChart, SERIES_COLORS, type LineSeries, type ReferenceLineSpec } from '../../../../charts';
 import { Tex } from '../../../../components/Tex';
 import { LabFrame } from '../../../../labs/LabFrame';
+import { PointsDataControls, PointsDropZone } from '../../../../labs/owndata/PointsDataControls';
+import { useOwnPoints, type OwnPointsChange } from '../../../../labs/owndata/useOwnPoints';
+import type { LabeledPoint } from '../../../../params/schema';
 import type { LabDefinition } from '../../../../labs/types';
 import { useLab } from '../../../../labs/useLab';
 import type { SeriesPoint } from '../../../../labs/metricsBuffer';
 import { presetDrawing, type Pt } from '../../../../ml/data/gan2d';
 import type { GanView } from './engine';
 import { GanPlot, REAL_COLOR, FAKE_COLOR } from './GanPlot';
-import { COLLAPSE_PRESET, GAN_PARAMS, GRID_PRESET, type GanParams } from './params';
+import { COLLAPSE_PRESET, GAN_PARAMS, GRID_PRESET, PLANE, type GanParams } from './params';
 import './gan.css';
 
 export const ganLab: LabDefinition<typeof GAN_PARAMS, GanView> = {
@@ -96,8 +99,7 @@ const QualityChart = memo(function QualityChart({ dist, modes, grid, fileBase }:
   );
 });
 
-function Extra({ p, setParams }: { p: GanParams; setParams: SetParams }) {
-  const n = p.points.length;
+function Extra({ p, setParams, pointsControls }: { p: GanParams; setParams: SetParams; pointsControls: ReactNode }) {
   return (
     <div className="control gan-extra">
       <p className="control-help">Presets (verified with seed 1):</p>
@@ -107,8 +109,8 @@ function Extra({ p, setParams }: { p: GanParams; setParams: SetParams }) {
       {p.dist === 'drawn' ? (
         <div className="gan-draw">
           <p className="control-help">Click or drag on the plot to draw the target (keyboard: focus the plot and press Enter, or load the preset).</p>
-          <button type="button" onClick={() => setParams({ points: presetDrawing().map((q) => ({ ...q, label: 0 })) })}>Load a drawing (a smile)</button>{' '}
-          <button type="button" disabled={n === 0} onClick={() => setParams({ points: [] })}>Remove my {n} point{n === 1 ? '' : 's'}</button>
+          <button type="button" onClick={() => setParams({ points: presetDrawing().map((q) => ({ ...q, label: 0 })) })}>Load a drawing (a smile)</button>
+          {pointsControls}
         </div>
       ) : null}
     </div>
@@ -120,7 +122,16 @@ export function GanLab() {
   const { view, params: p, metrics, chartSeries } = h;
   const setParams = h.lab.setParams;
   const fileBase = `lecture12-gan-${ganLab.fileTag(p)}`;
-  const onDraw = useCallback((pts: Pt[]) => setParams({ points: pts.map((q) => ({ ...q, label: 0 })) }), [setParams]);
+  const apply = useCallback((points: LabeledPoint[], how: OwnPointsChange) => {
+    setParams(how === 'load' ? { points, dist: 'drawn' } : { points });
+  }, [setParams]);
+  const own = useOwnPoints({ spec: GAN_PARAMS.points, points: p.points, range: PLANE, apply });
+  const { replace } = own;
+  const onDraw = useCallback((pts: Pt[]) => replace(pts.map((q) => ({ ...q, label: 0 }))), [replace]);
+  const pointsControls = (
+    <PointsDataControls own={own} labId="gan" classNames={['Your points']} brush={0} setBrush={() => undefined}
+      drawHint="Or type a point, or load your own points:" fileBase={fileBase} />
+  );
   const drawn = useMemo(() => p.points.map(({ x, y }) => ({ x, y })), [p.points]);
   const grid = p.dist === 'grid' || p.dist === 'grid25';
   return (
@@ -128,7 +139,7 @@ export function GanLab() {
       handle={h}
       stepLabel="G step"
       controls={['dist', 'loss', 'lrD', 'lrG', 'k', 'batch', 'hidden', 'steps', 'heat', 'arrows', 'seed']}
-      extraControls={<Extra p={p} setParams={setParams} />}
+      extraControls={<Extra p={p} setParams={setParams} pointsControls={pointsControls} />}
       intro={
         <p>
           The generator turns 2-D noise <Tex math="z \sim \mathcal{N}(0, I)" /> into <span className="gan-swatch" style={{ background: FAKE_COLOR }} aria-hidden="true" /> <strong>purple</strong> points;
@@ -141,8 +152,10 @@ export function GanLab() {
         <>
           {view.problem ? <p className="notice" role="alert">{view.problem}</p> : null}
           <div className="gan-top">
-            <GanPlot title="Real and generated samples over D(x)" fileBase={fileBase} view={view} showHeat={p.heat} showArrows={p.arrows}
-              drawn={drawn} onDraw={onDraw} />
+            <PointsDropZone own={own}>
+              <GanPlot title="Real and generated samples over D(x)" fileBase={fileBase} view={view} showHeat={p.heat} showArrows={p.arrows}
+                drawn={drawn} onDraw={onDraw} />
+            </PointsDropZone>
             <div className="stack">
               <LiveNumbers m={metrics} p={p} />
               <LossChart d={chartSeries.lossD ?? EMPTY} g={chartSeries.lossG ?? EMPTY} loss={p.loss} fileBase={fileBase} />
