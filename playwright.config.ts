@@ -18,6 +18,15 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
+    // Labs mount when scrolled near (src/labs/LabSlot.tsx); the tests drive every lab of a page, so
+    // they ask for all labs at once. e2e/lazy-labs.spec.ts clears this to test the lazy path.
+    storageState: {
+      cookies: [],
+      origins: [{ origin: `http://127.0.0.1:${port}`, localStorage: [{ name: 'i2dl-labs-eager', value: '1' }] }],
+    },
+    // The production build registers a service worker (offline support). Specs run without it, so no
+    // request is answered from its cache and page.route() sees every fetch; e2e/offline.spec.ts allows it.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath,
       args: [

@@ -14,6 +14,8 @@ const BASE = `http://127.0.0.1:${PORT}/`;
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 const dist = process.env.BENCH_DIST || 'dist';
 const ONLY = process.env.BENCH_ONLY || '';
+// Labs mount when scrolled near (src/labs/LabSlot.tsx); the benchmark drives labs anywhere on a page.
+const EAGER = { origins: [{ origin: `http://127.0.0.1:${PORT}`, localStorage: [{ name: 'i2dl-labs-eager', value: '1' }] }], cookies: [] };
 
 function initialJsSize() {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
@@ -45,7 +47,7 @@ const LONG_TASKS = `window.__longTasks = [];
 try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true }); } catch {}`;
 
 async function coldLoad(browser, route) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, storageState: EAGER });
   await ctx.addInitScript(LONG_TASKS);
   const page = await ctx.newPage();
   await page.goto(BASE + route);
@@ -110,7 +112,7 @@ async function fpsWhileTraining(page, id, speed) {
 
 /** Lecture 3's playground at TensorFlow Playground's defaults (2→4→2→1, tanh, batch 10, lr 0.03, 500 points). */
 async function mlpPlayground(browser) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, storageState: EAGER });
   await page.goto(BASE + '#/lecture/03-neural-networks/mlp?mlp.epochs=100000');
   await page.waitForFunction(() => window.__labs?.mlp?.status === 'idle', null, { timeout: 60_000 });
   for (const speed of ['Normal (10 steps per frame)', 'Fast (as many as fit)']) {
@@ -230,7 +232,7 @@ async function cnnBench(browser) {
   console.log('CNN (ConvNetJS MNIST net: 24×24×1 → conv5×5×8 → pool2 → conv5×5×16 → pool3 → fc10, batch 20, Adadelta), training on synthetic MNIST-shaped data:');
   const root = process.pid; // Playwright's browser processes are children of this one
   for (const backend of ['wasm', 'cpu', 'webgl']) {
-    const ctx = await browser.newContext();
+    const ctx = await browser.newContext({ storageState: EAGER });
     const page = await ctx.newPage();
     try {
       await page.goto(`${BASE}?backend=${backend}#/lecture/02-ml-basics`);
@@ -278,7 +280,7 @@ async function main() {
     }
     for (const route of ['#/', '#/lecture/02-ml-basics']) {
       if (route === '#/') {
-        const ctx = await browser.newContext();
+        const ctx = await browser.newContext({ storageState: EAGER });
         const page = await ctx.newPage();
         await page.goto(BASE + route);
         await page.waitForSelector('.lecture-card');
@@ -294,7 +296,7 @@ async function main() {
         `interactive (no long task for 500 ms) ${med('tti')} (target ≤ 1500), first lab's controls ${med('controls')}, every lab's model ready ${med('labsReady')}; ` +
         `total blocking time ${med('blocking')}`);
     }
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, storageState: EAGER });
     const page = await ctx.newPage();
     await page.goto(BASE + '#/lecture/02-ml-basics?logreg.steps=20000&linreg.steps=20000');
     await page.waitForFunction(() => Object.keys(window.__labs ?? {}).length === 3 && Object.values(window.__labs).every((l) => l.status === 'idle'), null, { timeout: 60_000 });

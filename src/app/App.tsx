@@ -1,7 +1,9 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { BackendBadge } from './BackendBadge';
 import { Home } from './Home';
+import { OfflineNotice } from './OfflineNotice';
 import { ProgressNotice } from './ProgressNotice';
+import { ThemeToggle } from './ThemeToggle';
 import { preloadLecture } from './registry';
 import { parseRoute, useRoutePath } from './router';
 
@@ -26,8 +28,10 @@ export function App() {
         <a className="brand" href="#/">I2DL Playground</a>
         <span className="tagline">Introduction to Deep Learning, trained live in your browser</span>
         <BackendBadge />
+        <ThemeToggle />
       </header>
       <ProgressNotice />
+      <OfflineNotice />
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<p className="loading">Loading…</p>}>
           {route.name === 'home' ? <Home /> : null}

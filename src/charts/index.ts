@@ -43,4 +43,4 @@ export {
   SERIES_COLORS,
   seriesColor,
 } from './colors';
-export { formatNumber } from './format';
+export { formatNumber, groupDigits } from './format';

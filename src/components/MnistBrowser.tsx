@@ -19,6 +19,7 @@ import { loadMnist, useMnistProgress } from '../labs/mnist';
 import { classCounts, MNIST_PIXELS, MNIST_SIDE, type MnistSet } from '../ml/data/mnist';
 import { MnistProgress } from './MnistProgress';
 import './MnistBrowser.css';
+import { groupDigits } from '../charts/format';
 
 export interface MnistBrowserProps {
   /** Digits per page (default 100). */
@@ -208,7 +209,7 @@ function Browser({ set, pageSize, columns, title, fileBase }: Required<MnistBrow
     >
       <div className="mnist-browser-filter" role="group" aria-label="Show digits of class">
         <button type="button" aria-pressed={cls === 'all'} onClick={() => choose('all')}>
-          All <span className="mnist-count">{set.n.toLocaleString('en-GB')}</span>
+          All <span className="mnist-count">{groupDigits(set.n)}</span>
         </button>
         {DIGITS.map((d) => (
           <button key={d} type="button" aria-pressed={cls === d} onClick={() => choose(d)} aria-label={`Digit ${d} (${counts[d]} images)`}>
@@ -238,7 +239,7 @@ function Browser({ set, pageSize, columns, title, fileBase }: Required<MnistBrow
               Next ›
             </button>
             <span className="mnist-pager-text" aria-live="polite">
-              Page {current + 1} of {pages} · digits {first}–{last} of {order.length.toLocaleString('en-GB')} ({classText})
+              Page {current + 1} of {pages} · digits {first}–{last} of {groupDigits(order.length)} ({classText})
             </span>
           </div>
         </ChartFrame>

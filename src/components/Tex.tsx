@@ -22,28 +22,101 @@ function render(math: string, display: boolean): string {
   });
 }
 
+/** Rendered HTML by source, so a formula shown again (or fed back the same value) costs nothing. */
+const cache = new Map<string, string>();
+const CACHE_MAX = 4000;
+
+function renderCached(math: string, display: boolean): string {
+  const key = (display ? 'd|' : 'i|') + math;
+  let html = cache.get(key);
+  if (html === undefined) {
+    html = render(math, display);
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(key, html);
+  }
+  return html;
+}
+
+/**
+ * Time slicing for the first render of a page's formulas. A lecture has 100–300 formulas; typeset
+ * in one go they block the main thread for a second or more on a slow phone. Formulas render
+ * synchronously until a task has spent SLICE_MS on them (so the first screen paints complete);
+ * the rest are queued and typeset in later tasks of at most SLICE_MS each, in page order.
+ * A formula already on screen that changes (live values) always re-renders at once.
+ */
+const SLICE_MS = 8;
+let sliceEnd = -1;
+const pending: (() => void)[] = [];
+let draining = false;
+
+function inSlice(): boolean {
+  const now = performance.now();
+  if (sliceEnd < 0) {
+    sliceEnd = now + SLICE_MS;
+    setTimeout(() => { sliceEnd = -1; }, 0);
+  }
+  return now < sliceEnd;
+}
+
+function drain() {
+  const end = performance.now() + SLICE_MS;
+  while (pending.length > 0 && performance.now() < end) pending.shift()!();
+  if (pending.length > 0) setTimeout(drain, 0);
+  else draining = false;
+}
+
+function enqueue(job: () => void): () => void {
+  pending.push(job);
+  if (!draining) {
+    draining = true;
+    setTimeout(drain, 0);
+  }
+  return () => {
+    const i = pending.indexOf(job);
+    if (i >= 0) pending.splice(i, 1);
+  };
+}
+
 /**
  * A display formula wider than its column scrolls; then it must be reachable by keyboard too.
- * Measuring forces a layout, so it is debounced: a formula fed live values (10 updates a second
- * while a lab trains) is measured once it settles, not on every update.
+ * One ResizeObserver for every display formula: it reports after layout, in one batch, so reading
+ * scrollWidth there forces no extra layout (a timer per formula did, 1–2 s on a long lecture).
+ * The formula's own box is observed too, so a live formula that grows is re-measured.
  */
+const overflowWatchers = new Map<Element, () => void>();
+let overflowObserver: ResizeObserver | null = null;
+
+function watchOverflow(el: Element, onChange: () => void): () => void {
+  if (typeof ResizeObserver === 'undefined') return () => undefined;
+  overflowObserver ??= new ResizeObserver((entries) => {
+    const seen = new Set<() => void>();
+    for (const e of entries) {
+      const cb = overflowWatchers.get(e.target);
+      if (cb && !seen.has(cb)) {
+        seen.add(cb);
+        cb();
+      }
+    }
+  });
+  overflowWatchers.set(el, onChange);
+  overflowObserver.observe(el);
+  return () => {
+    overflowWatchers.delete(el);
+    overflowObserver?.unobserve(el);
+  };
+}
+
 function useOverflows(html: string) {
   const ref = useRef<HTMLDivElement>(null);
   const [overflows, setOverflows] = useState(false);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const check = () => setOverflows(el.scrollWidth > el.clientWidth + 1);
-    const timer = window.setTimeout(check, 300);
-    return () => window.clearTimeout(timer);
+    const measure = () => setOverflows(el.scrollWidth > el.clientWidth + 1);
+    const unwatch = [watchOverflow(el, measure)];
+    if (el.firstElementChild) unwatch.push(watchOverflow(el.firstElementChild, measure));
+    return () => unwatch.forEach((u) => u());
   }, [html]);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(() => setOverflows(el.scrollWidth > el.clientWidth + 1));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
   return { ref, overflows };
 }
 
@@ -62,8 +135,19 @@ function DisplayTex({ html, className }: { html: string; className: string }) {
 }
 
 export const Tex = memo(function Tex({ math, display = false, className }: TexProps) {
-  const html = useMemo(() => render(math, display), [math, display]);
-  const cls = `tex ${display ? 'tex-display' : 'tex-inline'}${className ? ` ${className}` : ''}`;
+  // Decided once, at mount: typeset now (within the slice or already cached) or queue it.
+  const [ready, setReady] = useState(() => cache.has((display ? 'd|' : 'i|') + math) || inSlice());
+  useEffect(() => {
+    if (ready) return undefined;
+    return enqueue(() => {
+      renderCached(math, display); // the typesetting happens here, inside the slice
+      setReady(true);
+    });
+    // Queued once; if math changes meanwhile, the render after setReady typesets the new source.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ready]);
+  const html = useMemo(() => (ready ? renderCached(math, display) : ''), [ready, math, display]);
+  const cls = `tex ${display ? 'tex-display' : 'tex-inline'}${className ? ` ${className}` : ''}${ready ? '' : ' tex-pending'}`;
   if (display) return <DisplayTex html={html} className={cls} />;
   return <span className={cls} dangerouslySetInnerHTML={{ __html: html }} />;
 });

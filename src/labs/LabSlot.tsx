@@ -1,8 +1,13 @@
 /**
  * Where a lab sits in a lecture page. The lab's code (charts, engine) is a separate chunk, mounted
- * once the lecture text has painted, so the page is readable and responsive before any model exists.
+ * when the learner comes near it: within about a screen of the viewport (IntersectionObserver), when
+ * a link targets it, or before printing. A lecture therefore opens as text and formulas only, and a
+ * phone does not build seven models the learner has not scrolled to yet.
+ *
+ * `localStorage['i2dl-labs-eager'] = '1'` mounts every lab as soon as the page has painted (the
+ * end-to-end tests set it; see playwright.config.ts).
  */
-import { Suspense, useEffect, useState, type ComponentType, type LazyExoticComponent } from 'react';
+import { Suspense, useEffect, useRef, useState, type ComponentType, type LazyExoticComponent } from 'react';
 
 interface Props {
   id: string;
@@ -10,29 +15,72 @@ interface Props {
   lab: LazyExoticComponent<ComponentType>;
 }
 
-function Placeholder({ id, title }: { id: string; title: string }) {
+export const EAGER_LABS_KEY = 'i2dl-labs-eager';
+
+function eagerLabs(): boolean {
+  try {
+    return localStorage.getItem(EAGER_LABS_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function Placeholder({ id, title, onLoad }: { id: string; title: string; onLoad?: () => void }) {
   return (
     <section className="lab lab-placeholder" id={`lab-${id}`} aria-busy="true" aria-label={`${title} lab, loading`}>
       <h3><span className="lab-kind">Lab</span> {title}</h3>
-      <p className="loading">Loading the lab…</p>
+      <p className="loading">
+        Loading the lab…
+        {onLoad ? <> <button type="button" className="lab-load-now" onClick={onLoad}>Load it now</button></> : null}
+      </p>
     </section>
   );
 }
 
 export function LabSlot({ id, title, lab: Lab }: Props) {
   const [mounted, setMounted] = useState(false);
+  const anchor = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    // Two frames: let the lecture text paint first, then build the lab.
+    if (mounted) return;
+    let raf1 = 0;
     let raf2 = 0;
-    const raf1 = requestAnimationFrame(() => {
-      raf2 = requestAnimationFrame(() => setMounted(true));
-    });
+    const mountAfterPaint = () => {
+      // Two frames: let the lecture text paint first, then build the lab.
+      raf1 = requestAnimationFrame(() => {
+        raf2 = requestAnimationFrame(() => setMounted(true));
+      });
+    };
+    const el = anchor.current;
+    if (eagerLabs() || typeof IntersectionObserver === 'undefined' || !el) {
+      mountAfterPaint();
+      return () => {
+        cancelAnimationFrame(raf1);
+        cancelAnimationFrame(raf2);
+      };
+    }
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        io.disconnect();
+        mountAfterPaint();
+      }
+    }, { rootMargin: '100% 0px' });
+    io.observe(el);
+    const onPrint = () => setMounted(true);
+    window.addEventListener('beforeprint', onPrint);
     return () => {
+      io.disconnect();
+      window.removeEventListener('beforeprint', onPrint);
       cancelAnimationFrame(raf1);
       cancelAnimationFrame(raf2);
     };
-  }, []);
-  if (!mounted) return <Placeholder id={id} title={title} />;
+  }, [mounted]);
+  if (!mounted) {
+    return (
+      <div ref={anchor} className="lab-slot">
+        <Placeholder id={id} title={title} onLoad={() => setMounted(true)} />
+      </div>
+    );
+  }
   return (
     <Suspense fallback={<Placeholder id={id} title={title} />}>
       <Lab />

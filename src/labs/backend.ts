@@ -35,6 +35,30 @@ export function probeWebgl(): WebglProbe {
   }
 }
 
+/**
+ * The same probe in a worker (OffscreenCanvas), so a slow context creation does not block the page.
+ * Falls back to the main thread when workers or OffscreenCanvas WebGL are not there, or after 3 s.
+ */
+export function probeWebglOffThread(): Promise<WebglProbe> {
+  return new Promise((resolve) => {
+    let worker: Worker | null = null;
+    const finish = (r: WebglProbe | null) => {
+      window.clearTimeout(timer);
+      worker?.terminate();
+      // A worker without OffscreenCanvas WebGL says "unavailable": ask the main thread to be sure.
+      resolve(r && r.available ? r : probeWebgl());
+    };
+    const timer = window.setTimeout(() => finish(null), 3000);
+    try {
+      worker = new Worker(new URL('./webglProbe.worker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = (e: MessageEvent<WebglProbe>) => finish(e.data);
+      worker.onerror = () => finish(null);
+    } catch {
+      finish(null);
+    }
+  });
+}
+
 async function registerBackend(name: BackendName): Promise<void> {
   if (name === 'webgl') {
     await import('@tensorflow/tfjs-backend-webgl');
@@ -127,8 +151,8 @@ export function ensureBackend(): Promise<Tf> {
   if (loading) return loading;
   useBackend.setState({ status: 'loading' });
   loading = (async () => {
-    const tf = await import('../ml/tf');
-    const plan = planBackends(forcedFromUrl(), probeWebgl());
+    const [tf, probe] = await Promise.all([import('../ml/tf'), probeWebglOffThread()]);
+    const plan = planBackends(forcedFromUrl(), probe);
     try {
       const name = await activate(tf, plan.order);
       const reason = name === plan.order[0] ? plan.reason : `${plan.order[0]} failed to start`;

@@ -11,6 +11,7 @@ import { CHART_GRID } from '../../../../charts';
 import { cellSize, exportBody, layerCaption, REGION_FILL, SELECTED_FILL } from './grids';
 import { LAYER_KEYS, presetPatch, RF_PARAMS, type PresetName, type RfParams } from './params';
 import './receptive-field.css';
+import { groupDigits } from '../../../../charts/format';
 
 export const receptiveFieldLab: LabDefinition<typeof RF_PARAMS, RfView> = {
   id: 'receptive-field',
@@ -27,7 +28,7 @@ export const receptiveFieldLab: LabDefinition<typeof RF_PARAMS, RfView> = {
   fileTag: (p) => `${LAYER_KEYS.slice(0, Math.round(p.depth)).map((k) => p[k]).join('-')}-N${p.n}`,
 };
 
-const fmtInt = (v: number) => v.toLocaleString('en-GB');
+const fmtInt = (v: number) => groupDigits(v);
 const regionText = (g: Region) => `rows ${g.r0}–${g.r1}, columns ${g.c0}–${g.c1}`;
 const regionShort = (g: Region) => `rows ${g.r0}–${g.r1}, cols ${g.c0}–${g.c1}`;
 /** Thousands separators that KaTeX does not space out. */

@@ -1,5 +1,6 @@
 /** A data table as a standalone SVG (for the PNG/SVG export of the lab's tables) and number formats. */
 import { CHART_FG, CHART_GRID, CHART_MUTED, composeExportSvg, escapeXml, type ExportSvg } from '../../../../charts';
+import { groupDigits } from '../../../../charts/format';
 
 const ROW = 20;
 const FONT = 11;
@@ -34,7 +35,7 @@ export function tableSvg(title: string, header: string[], rows: (string | number
 }
 
 /** 138357544 → "138,357,544" */
-export const fmtInt = (v: number): string => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-GB') : '—');
+export const fmtInt = (v: number): string => (Number.isFinite(v) ? groupDigits(v) : '—');
 
 /** 138357544 → "138.4M", 61706 → "61.7k", 4.09e9 → "4.09G" */
 export function fmtShort(v: number, digits = 3): string {

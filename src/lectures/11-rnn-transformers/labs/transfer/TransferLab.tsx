@@ -15,6 +15,7 @@ import { AccuracyChart, type AccSeries } from './AccuracyChart';
 import type { TransferView } from './engine';
 import { TRANSFER_PARAMS, totalSteps } from './params';
 import './transfer.css';
+import { groupDigits } from '../../../../charts/format';
 
 export const transferLab: LabDefinition<typeof TRANSFER_PARAMS, TransferView> = {
   id: 'transfer',
@@ -36,7 +37,7 @@ const NAMES: Record<Strategy, string> = {
 const COLORS: Record<Strategy, string> = { frozen: SERIES_COLORS[0], finetune: SERIES_COLORS[2], scratch: SERIES_COLORS[1] };
 
 const pct = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : `${(100 * v).toFixed(1)} %`);
-const int = (v: number) => v.toLocaleString('en-GB');
+const int = (v: number) => groupDigits(v);
 
 function Strategies({ K, ratio }: { K: number; ratio: number }) {
   return (
