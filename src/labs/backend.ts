@@ -6,6 +6,7 @@
  */
 import { create } from 'zustand';
 import { planBackends, type BackendName, type WebglProbe } from '../ml/backendChoice';
+import { probeCanvas } from './webglRenderer';
 
 export interface BackendState {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -22,17 +23,7 @@ type Tf = typeof import('../ml/tf');
 let loading: Promise<Tf> | null = null;
 
 export function probeWebgl(): WebglProbe {
-  try {
-    const canvas = document.createElement('canvas');
-    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
-    if (!gl) return { available: false, renderer: null };
-    const ext = gl.getExtension('WEBGL_debug_renderer_info');
-    const renderer = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-    return { available: true, renderer: renderer || null };
-  } catch {
-    return { available: false, renderer: null };
-  }
+  return probeCanvas(document.createElement('canvas'));
 }
 
 /**

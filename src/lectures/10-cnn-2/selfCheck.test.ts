@@ -1,73 +1,17 @@
-import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { topKError } from '../../ml/architectures';
 import { depthwiseSeparable, pointwiseConv } from '../../ml/convCost';
 import { convTransposeOutSize } from '../../ml/upsampling';
-import { REGISTRY } from '../../app/registry';
-import { defaults, type Schema, type Values } from '../../params/schema';
-import { splitTex } from '../../selfcheck/RichText';
-import type { BuiltQuestion, QuestionContext, SelfCheckSet } from '../../selfcheck/types';
+import { defaults, type Values } from '../../params/schema';
+import { buildFrom, checkShape, num, type Overrides } from '../../selfcheck/testing';
+import type { BuiltQuestion } from '../../selfcheck/types';
 import { TOY_CLASSES, TOY_IMAGES } from './labs/architectures/params';
 import { CONV_VARIANT_PARAMS } from './labs/conv-variants/params';
 import { RESNET_PARAMS } from './labs/resnet/params';
 import { UPSAMPLING_PARAMS } from './labs/upsampling/params';
 import set from './selfCheck';
 
-type Overrides = Record<string, Record<string, unknown>>;
-
-function fakeCtx(over: Overrides = {}): QuestionContext {
-  return {
-    params<S extends Schema>(labId: string, schema: S): Values<S> {
-      return { ...defaults(schema), ...(over[labId] ?? {}) } as Values<S>;
-    },
-    isLive: (labId) => labId in over,
-  };
-}
-
-function build(id: string, over: Overrides = {}): BuiltQuestion {
-  const q = set.questions.find((x) => x.id === id);
-  if (!q) throw new Error(`no question ${id}`);
-  return q.build(fakeCtx(over));
-}
-
-function num(b: BuiltQuestion): number {
-  if (b.answer.kind !== 'number') throw new Error('not numeric');
-  return b.answer.value;
-}
-
-function checkShape(s: SelfCheckSet, contexts: Overrides[]) {
-  expect(s.questions.length).toBeGreaterThanOrEqual(4);
-  expect(s.questions.length).toBeLessThanOrEqual(8);
-  expect(new Set(s.questions.map((q) => q.id)).size).toBe(s.questions.length);
-  for (const over of contexts) {
-    for (const q of s.questions) {
-      const b = q.build(fakeCtx(over));
-      expect(b.prompt.trim().length, q.id).toBeGreaterThan(10);
-      expect(b.explanation.trim().length, q.id).toBeGreaterThan(20);
-      expect(b.prompt + b.explanation, q.id).not.toMatch(/NaN|undefined|Infinity/);
-      if (b.answer.kind === 'number') {
-        expect(Number.isFinite(b.answer.value), q.id).toBe(true);
-      } else {
-        expect(b.answer.options.length, q.id).toBeGreaterThanOrEqual(2);
-        expect(new Set(b.answer.options).size, q.id).toBe(b.answer.options.length);
-        expect(b.answer.correct, q.id).toBeGreaterThanOrEqual(0);
-        expect(b.answer.correct, q.id).toBeLessThan(b.answer.options.length);
-      }
-      if (b.fromLab) {
-        expect(b.fromLab.values.length, q.id).toBeGreaterThan(0);
-        const labs = REGISTRY.find((e) => e.info.slug === s.lecture)?.labs ?? [];
-        expect(labs, q.id).toContainEqual(expect.objectContaining({ id: b.fromLab.labId, title: b.fromLab.labTitle }));
-      }
-      // Every $ opens and closes inline TeX.
-      expect((b.prompt.match(/\$/g) ?? []).length % 2, q.id).toBe(0);
-      expect((b.explanation.match(/\$/g) ?? []).length % 2, q.id).toBe(0);
-      const texts = [b.prompt, b.explanation, ...(b.answer.kind === 'choice' ? b.answer.options : [])];
-      for (const part of texts.flatMap(splitTex)) {
-        if (part.tex) expect(() => katex.renderToString(part.s, { throwOnError: true, strict: 'ignore' }), `${q.id}: ${part.s}`).not.toThrow();
-      }
-    }
-  }
-}
+const build = (id: string, over: Overrides = {}): BuiltQuestion => buildFrom(set, id, over);
 
 const cv = CONV_VARIANT_PARAMS;
 const up = UPSAMPLING_PARAMS;
