@@ -4,11 +4,12 @@
  * SCROLLERS gets tabindex="0", role="region" and a label while — and only while — its content is
  * wider than the box, so narrow tables add no tab stops. Display formulas do the same in Tex.tsx.
  */
-export const SCROLLERS = '.notes-table, .notes-scroll, .table-scroll, .activations-table-wrap, .softmax-tables';
+export const SCROLLERS = '.notes-table, .notes-scroll, .table-scroll, .activations-table-wrap, .softmax-tables, main pre';
 
 const MARK = 'data-scroll-region';
 
 function label(el: Element): string {
+  if (el.tagName === 'PRE') return 'Code (scrolls sideways)';
   const caption = el.querySelector('caption')?.textContent?.trim();
   return caption ? `${caption} (scrolls sideways)` : 'Table (scrolls sideways)';
 }
@@ -33,27 +34,24 @@ function update(el: HTMLElement) {
 
 export function watchScrollRegions(root: HTMLElement = document.body): () => void {
   if (typeof ResizeObserver === 'undefined' || typeof MutationObserver === 'undefined') return () => undefined;
-  // The box and its content are both observed (either can change size); both map to the box.
-  const boxOf = new WeakMap<Element, HTMLElement>();
+  // Each box and its content are observed (either can change size); a resize of either re-checks the box.
+  const boxes = new WeakSet<Element>();
   // Reported after layout, in one batch: reading scrollWidth here forces no extra layout.
   const ro = new ResizeObserver((entries) => {
-    const boxes = new Set<HTMLElement>();
+    const toCheck = new Set<HTMLElement>();
     for (const e of entries) {
-      const box = boxOf.get(e.target);
-      if (box) boxes.add(box);
+      if (boxes.has(e.target)) toCheck.add(e.target as HTMLElement);
+      const parent = e.target.parentElement;
+      if (parent && boxes.has(parent)) toCheck.add(parent);
     }
-    boxes.forEach(update);
+    toCheck.forEach(update);
   });
   const scan = () => {
     root.querySelectorAll<HTMLElement>(SCROLLERS).forEach((el) => {
-      if (boxOf.has(el)) return;
-      boxOf.set(el, el);
+      if (boxes.has(el)) return;
+      boxes.add(el);
       ro.observe(el);
-      const inner = el.firstElementChild;
-      if (inner && !boxOf.has(inner)) {
-        boxOf.set(inner, el);
-        ro.observe(inner);
-      }
+      if (el.firstElementChild) ro.observe(el.firstElementChild);
     });
   };
   let queued = false;

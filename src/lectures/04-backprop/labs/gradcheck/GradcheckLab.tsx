@@ -64,7 +64,7 @@ function GradTable({ rows }: { rows: GradRow[] }) {
     <div className="panel wide">
       <h4>Three gradients of the same loss</h4>
       <Verdict rows={rows} />
-      <div className="gradcheck-table">
+      <div className="gradcheck-table" tabIndex={0} role="region" aria-label="Gradient check table (scrolls sideways)">
         <table className="metric-table">
           <caption className="visually-hidden">Autodiff, hand-derived and numeric gradients with relative errors</caption>
           <thead>

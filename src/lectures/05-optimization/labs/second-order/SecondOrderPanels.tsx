@@ -40,6 +40,7 @@ export function ConvTable({ view, step }: { view: SecondOrderView; step: number 
   return (
     <div className="panel">
       <h4>Iterations to converge</h4>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Iterations to converge (scrolls sideways)">
       <table className="metric-table" data-testid="second-order-conv">
         <thead>
           <tr><th scope="col">Method</th><th scope="col">Iterations to L within 10⁻⁸ of L*</th><th scope="col">L now</th><th scope="col">a</th><th scope="col">b</th><th scope="col">Rejected steps</th></tr>
@@ -60,6 +61,7 @@ export function ConvTable({ view, step }: { view: SecondOrderView; step: number 
           })}
         </tbody>
       </table>
+      </div>
       <p className="muted">
         <Tex math={`L^* = ${texNum(view.best, 6)}`} />, the least-squares minimum (sum of squared residuals of the best fit).
       </p>

@@ -100,7 +100,7 @@ function SingleTable({ s, layer }: { s: SingleSample; layer: number }) {
   return (
     <div className="panel" data-testid="batchnorm-single">
       <h4>One digit (a {s.label}) in train mode and in test mode, layer {layer}, iteration {s.iter}</h4>
-      <div className="batchnorm-table-wrap">
+      <div className="batchnorm-table-wrap" tabIndex={0} role="region" aria-label="Batch-normalisation results table (scrolls sideways)">
         <table className="batchnorm-table">
           <caption className="visually-hidden">BN input z, the statistics used, x̂ and the output y for the first {SHOWN_UNITS} units</caption>
           <thead>

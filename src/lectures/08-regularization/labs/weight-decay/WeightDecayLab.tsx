@@ -70,7 +70,7 @@ function Summary({ view, metrics }: { view: WeightDecayView; metrics: Record<str
   return (
     <div className="panel weight-decay-summary" data-testid="weight-decay-summary">
       <h4>Where the pairs stand</h4>
-      <div className="weight-decay-table-wrap">
+      <div className="weight-decay-table-wrap" tabIndex={0} role="region" aria-label="Weight-decay results table (scrolls sideways)">
         <table className="metric-table weight-decay-table">
           <thead>
             <tr><th scope="col">Run</th><th scope="col">‖W‖</th><th scope="col">training loss</th><th scope="col">validation loss</th><th scope="col">validation accuracy</th></tr>
