@@ -86,8 +86,28 @@ function enqueue(job: () => void): () => void {
 const overflowWatchers = new Map<Element, () => void>();
 let overflowObserver: ResizeObserver | null = null;
 
+/**
+ * A formula's box does not change size when a KaTeX font arrives, but its content does (the
+ * fallback font is narrower): measure every display formula again after each font load.
+ */
+let fontsWatched = false;
+function remeasureAll() {
+  new Set(overflowWatchers.values()).forEach((cb) => cb());
+}
+/** And once more, in one batch, half a second after formulas stop arriving (late CSS, fonts). */
+let settleTimer = 0;
+function scheduleSettle() {
+  window.clearTimeout(settleTimer);
+  settleTimer = window.setTimeout(() => requestAnimationFrame(remeasureAll), 500);
+}
+
 function watchOverflow(el: Element, onChange: () => void): () => void {
   if (typeof ResizeObserver === 'undefined') return () => undefined;
+  if (!fontsWatched && typeof document !== 'undefined' && document.fonts) {
+    fontsWatched = true;
+    document.fonts.addEventListener('loadingdone', () => requestAnimationFrame(remeasureAll));
+    void document.fonts.ready.then(() => requestAnimationFrame(remeasureAll));
+  }
   overflowObserver ??= new ResizeObserver((entries) => {
     const seen = new Set<() => void>();
     for (const e of entries) {
@@ -100,6 +120,7 @@ function watchOverflow(el: Element, onChange: () => void): () => void {
   });
   overflowWatchers.set(el, onChange);
   overflowObserver.observe(el);
+  scheduleSettle();
   return () => {
     overflowWatchers.delete(el);
     overflowObserver?.unobserve(el);
