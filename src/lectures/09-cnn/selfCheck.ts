@@ -8,6 +8,7 @@ import { CNN_MNIST_PARAMS } from './labs/cnn-mnist/params';
 import { CONV_ARITH_PARAMS } from './labs/conv-arith/params';
 import { MAX_SIDE, POOLING_PARAMS } from './labs/pooling/params';
 import { LAYER_KEYS, RF_PARAMS } from './labs/receptive-field/params';
+import { groupDigits } from '../../charts/format';
 
 const CONV_LAB = { labId: 'conv-arith', labTitle: 'Convolution arithmetic' };
 const CNN_LAB = { labId: 'cnn-mnist', labTitle: 'A CNN trained live on MNIST' };
@@ -21,8 +22,7 @@ const RF_LAYERS: Record<string, { k: number; s: number; name: string }> = {
   pool2s2: { k: 2, s: 2, name: '2×2 pool, stride 2' },
 };
 
-/** A whole number in TeX with thousands groups, 7{,}077{,}888. */
-const texInt = (v: number) => String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, '{,}');
+const texInt = (v: number) => groupDigits(v, '{,}');
 
 const set: SelfCheckSet = {
   lecture: '09-cnn',

@@ -9,6 +9,7 @@ import { ARCH_PARAMS, TOY_CLASSES, TOY_IMAGES } from './labs/architectures/param
 import { CONV_VARIANT_PARAMS } from './labs/conv-variants/params';
 import { RESNET_PARAMS } from './labs/resnet/params';
 import { effectiveOutPad, UPSAMPLING_PARAMS } from './labs/upsampling/params';
+import { groupDigits } from '../../charts/format';
 
 const ARCH_LAB = { labId: 'architectures', labTitle: 'Classic architectures' };
 const RESNET_LAB = { labId: 'resnet', labTitle: 'Plain against residual networks' };
@@ -18,8 +19,7 @@ const UPSAMPLING_LAB = { labId: 'upsampling', labTitle: 'Upsampling' };
 /** MNIST digits are 28×28 pixels; the upsampling lab max-pools them by f first. */
 const MNIST_SIDE = 28;
 
-/** A whole number in TeX with thousands groups, 7{,}077{,}888. */
-const texInt = (v: number) => String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, '{,}');
+const texInt = (v: number) => groupDigits(v, '{,}');
 
 const set: SelfCheckSet = {
   lecture: '10-cnn-2',

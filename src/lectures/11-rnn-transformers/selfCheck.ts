@@ -10,6 +10,7 @@ import { LSTM_PARAMS } from './labs/lstm/params';
 import { POSITIONAL_PARAMS } from './labs/positional/params';
 import { RNN_GRAD_PARAMS } from './labs/rnn-gradients/params';
 import { TRANSFORMER_PARAMS } from './labs/transformer/params';
+import { groupDigits } from '../../charts/format';
 
 const RNN_LAB = { labId: 'rnn-gradients', labTitle: 'Vanishing and exploding gradients' };
 const LSTM_LAB = { labId: 'lstm', labTitle: 'An LSTM cell at work' };
@@ -20,8 +21,7 @@ const TRANSFORMER_LAB = { labId: 'transformer', labTitle: 'A tiny transformer' }
 /** Steps of the eigenvalue question. */
 const RNN_STEPS = 10;
 
-/** A whole number in TeX with thousands groups, 7{,}077{,}888. */
-const texInt = (v: number) => String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, '{,}');
+const texInt = (v: number) => groupDigits(v, '{,}');
 /** A number in TeX, in brackets when negative. */
 const par = (v: number) => (v < 0 ? `(${fmt(v, 4)})` : fmt(v, 4));
 
