@@ -38,9 +38,18 @@ export async function expectLectureOrder(page: Page, labs: readonly string[], af
   for (const [section, lab] of after) expect(order.indexOf(section)).toBeLessThan(order.indexOf(lab));
 }
 
-export async function expectBackendBadge(page: Page) {
+/**
+ * The header badge names the running tfjs backend. tfjs starts only with the first lab that needs
+ * it: on a page without one (`'idle'`) the badge says so and tfjs is never loaded.
+ */
+export async function expectBackendBadge(page: Page, expected: 'started' | 'idle' = 'started') {
   const badge = page.getByTestId('backend-badge');
   await expect(badge).toBeVisible();
+  if (expected === 'idle') {
+    await expect(badge).toHaveText('ML engine: starts with the first lab that needs it');
+    expect(await page.evaluate(() => Boolean((window as unknown as { __backend?: unknown }).__backend)), 'tfjs was started on a page that does not need it').toBe(false);
+    return;
+  }
   await expect(badge).toHaveAttribute('data-backend', /^(webgl|wasm|cpu)$/);
   await expect(badge).toContainText(/Backend: (WebGL|WebAssembly|CPU)/);
 }
@@ -159,7 +168,7 @@ export async function linkReproduces(page: Page, slug: string, id: string) {
  * `tf.memory().numTensors` comes back to where it started: no tensor leaks per run.
  */
 export async function tensorsFlatAcrossResets(page: Page, id: string, resets = 20) {
-  // Every lecture page starts tfjs (for the backend badge) shortly after load, plain-TS labs included.
+  // tfjs starts with the page's first lab that needs it (the specs mount every lab at once).
   const hooked = () => page.evaluate(() => Boolean((window as unknown as { __backend?: unknown }).__backend));
   await expect.poll(hooked, { timeout: 60_000, message: 'tfjs never loaded on this page' }).toBe(true);
   const count = () => page.evaluate(() => (window as unknown as { __backend: { numTensors: () => number } }).__backend.numTensors());

@@ -29,3 +29,44 @@ test('labs mount when the learner scrolls near them, or follows a link to one', 
   await waitForLab(page, 'diffusion', (p) => p.status !== 'loading');
   con.assertClean();
 });
+
+test('a lecture fills in section by section without scrolling; the first screen comes with the page', async ({ page }) => {
+  const con = watchConsole(page);
+  await page.setViewportSize({ width: 412, height: 823 });
+  await page.goto('./#/lecture/11-rnn-transformers');
+  const sections = page.locator('.lecture-section');
+  // The first section has its text at once; later ones may still be pending for a moment.
+  await expect(sections.first().locator('p').first()).toBeVisible();
+  expect(await sections.first().getAttribute('aria-busy')).toBeNull();
+  // Without any scrolling, every section gets its content, formulas typeset.
+  await expect(page.locator('.section-pending')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.locator('.lecture-section[aria-busy]')).toHaveCount(0);
+  const count = await sections.count();
+  expect(count).toBeGreaterThan(15);
+  for (let i = 0; i < count; i++) expect(await sections.nth(i).locator('> :not(h2)').count(), `section ${i} is empty`).toBeGreaterThan(0);
+  await expect.poll(() => page.locator('.tex-pending').count(), { timeout: 30_000 }).toBe(0);
+  expect(await page.locator('.katex').count()).toBeGreaterThan(100);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  con.assertClean();
+});
+
+test('a link to a section far down lands on it and it stays put while the page fills in', async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  await page.goto('./#/lecture/11-rnn-transformers/training-tricks');
+  const target = page.locator('#training-tricks');
+  await expect(target.locator('p').first()).toBeVisible();
+  const top = () => target.evaluate((el) => Math.round(el.getBoundingClientRect().top));
+  await expect.poll(top, { timeout: 15_000 }).toBeLessThan(120);
+  const first = await top();
+  await page.waitForTimeout(1500);
+  expect(Math.abs((await top()) - first)).toBeLessThan(8);
+  expect(first).toBeGreaterThanOrEqual(-8);
+  // Every section was rendered with the page, so nothing above it can push it down.
+  await expect(page.locator('.section-pending')).toHaveCount(0);
+  // A table-of-contents link within the same lecture does the same.
+  await page.goto('./#/lecture/11-rnn-transformers');
+  await page.locator('nav.toc a[href$="/self-attention-complexity"]').click();
+  const t2 = page.locator('#self-attention-complexity');
+  await expect.poll(() => t2.evaluate((el) => Math.round(el.getBoundingClientRect().top)), { timeout: 15_000 }).toBeLessThan(120);
+  await expect(page.locator('.section-pending')).toHaveCount(0);
+});

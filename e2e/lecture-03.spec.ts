@@ -20,8 +20,8 @@ test.describe('Lecture 3 — Introduction to Neural Networks', () => {
     expect(await page.locator('.katex').count()).toBeGreaterThan(20);
     await expect(page.locator('.erratum')).toHaveCount(4);
     await expectNoKatexErrors(page);
-    // No lab on this page needs tfjs, so the badge may stay at “loads with the first lab”.
-    await expectBackendBadge(page);
+    // No lab on this page needs tfjs: it is never loaded, and the badge says when it would be.
+    await expectBackendBadge(page, 'idle');
     await waitForLab(page, 'losses', (p) => p.status === 'idle');
     await waitForLab(page, 'graph-nn', (p) => p.status === 'idle');
     await expectNoAxeViolations(page);

@@ -1,23 +1,19 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { BackendBadge } from './BackendBadge';
 import { Home } from './Home';
+import { LecturePage } from './LecturePage';
 import { OfflineNotice } from './OfflineNotice';
 import { ProgressNotice } from './ProgressNotice';
 import { ThemeToggle } from './ThemeToggle';
 import { preloadLecture } from './registry';
 import { parseRoute, useRoutePath } from './router';
 
-// Lecture pages (KaTeX, charts, tfjs) load on demand; the home page stays light.
-const loadLecturePage = () => import('./LecturePage');
-const LecturePage = lazy(() => loadLecturePage().then((m) => ({ default: m.LecturePage })));
-
+// A lecture's frame (title, contents, neighbours) is part of the shell, so it paints with the first
+// frame; its text, formulas (KaTeX), charts and tfjs are chunks that load on demand.
 export function App() {
   const path = useRoutePath();
   const route = parseRoute(path);
-  if (route.name === 'lecture') {
-    void loadLecturePage();
-    preloadLecture(route.slug);
-  }
+  if (route.name === 'lecture') preloadLecture(route.slug);
   useEffect(() => {
     if (route.name === 'home') document.title = 'I2DL Playground';
   }, [route.name]);

@@ -5,7 +5,7 @@ const NAMES: Record<string, string> = { webgl: 'WebGL (GPU)', wasm: 'WebAssembly
 /** Shows which tfjs backend runs the labs, and why it was chosen. */
 export function BackendBadge() {
   const { status, name, reason, notice } = useBackend();
-  let text = 'ML engine: loads with the first lab';
+  let text = 'ML engine: starts with the first lab that needs it';
   if (status === 'loading') text = 'ML engine: starting…';
   if (status === 'ready' && name) text = `Backend: ${NAMES[name] ?? name}`;
   if (status === 'error') text = 'ML engine failed to start';

@@ -1,9 +1,12 @@
-import { Suspense, useEffect } from 'react';
-import { ensureBackend } from '../labs/backend';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { eagerLabs } from '../labs/LabSlot';
 import { LectureLayout } from './LectureLayout';
-import { OutlineView } from './OutlineView';
+import { IMMEDIATE_SECTIONS, SectionQueue, SectionQueueProvider } from './progressiveSections';
 import { useProgress } from './progress';
 import { findLecture } from './registry';
+
+// The outline of a lecture without a built page needs KaTeX: a chunk of its own.
+const OutlineView = lazy(() => import('./OutlineView').then((m) => ({ default: m.OutlineView })));
 
 interface Props {
   slug: string;
@@ -13,14 +16,17 @@ interface Props {
 export function LecturePage({ slug, labId }: Props) {
   const found = findLecture(slug);
   const markVisited = useProgress((s) => s.markVisited);
+  // Sections fill in one by one after the first screen, unless a link targets something on the page.
+  const [queue] = useState(() => new SectionQueue(labId || eagerLabs() ? Infinity : IMMEDIATE_SECTIONS));
+  useEffect(() => {
+    if (labId) queue.flush();
+  }, [queue, labId]);
   useEffect(() => {
     if (!found) return;
     markVisited(slug);
     document.title = `Lecture ${found.entry.info.number}: ${found.entry.info.title} · I2DL Playground`;
-    // Labs that need tfjs start it themselves. Otherwise start it once the page is quiet, so the
-    // badge still tells the learner which backend the labs get (ensureBackend runs only once).
-    const timer = window.setTimeout(() => void ensureBackend().catch(() => undefined), 1500);
-    return () => window.clearTimeout(timer);
+    // tfjs is not started here: the first lab that needs it starts it (src/labs/trainer.ts), so a
+    // page being read costs no model engine and the badge says so until then.
   }, [found, slug, markVisited]);
 
   if (!found) {
@@ -35,13 +41,17 @@ export function LecturePage({ slug, labId }: Props) {
   const Page = entry.page;
   return (
     <LectureLayout entry={entry} index={index} labId={labId}>
-      {Page ? (
-        <Suspense fallback={<p className="loading">Loading the lecture…</p>}>
-          <Page info={entry.info} />
-        </Suspense>
-      ) : (
-        <OutlineView info={entry.info} />
-      )}
+      <SectionQueueProvider queue={queue}>
+        {Page ? (
+          <Suspense fallback={<p className="loading">Loading the lecture…</p>}>
+            <Page info={entry.info} />
+          </Suspense>
+        ) : (
+          <Suspense fallback={<p className="loading">Loading the outline…</p>}>
+            <OutlineView info={entry.info} />
+          </Suspense>
+        )}
+      </SectionQueueProvider>
     </LectureLayout>
   );
 }

@@ -3,7 +3,11 @@
  * axe's scrollable-region-focusable). One watcher for the whole app: every element matching
  * SCROLLERS gets tabindex="0", role="region" and a label while — and only while — its content is
  * wider than the box, so narrow tables add no tab stops. Display formulas do the same in Tex.tsx.
+ * Boxes in a lecture section are measured only once the browser renders that section (see
+ * contentShown.ts); until then global.css clips them rather than letting them scroll unreachably.
  */
+import { isShown, onShown } from './contentShown';
+
 export const SCROLLERS = '.notes-table, .notes-scroll, .table-scroll, .activations-table-wrap, .softmax-tables, main pre';
 
 const MARK = 'data-scroll-region';
@@ -15,6 +19,7 @@ function label(el: Element): string {
 }
 
 function update(el: HTMLElement) {
+  if (!isShown(el)) return;
   const overflows = el.scrollWidth > el.clientWidth + 1;
   const marked = el.hasAttribute(MARK);
   // Leave boxes the page made focusable itself alone.
@@ -65,7 +70,11 @@ export function watchScrollRegions(root: HTMLElement = document.body): () => voi
   });
   mo.observe(root, { childList: true, subtree: true });
   scan();
+  const unShown = onShown((section) => section.querySelectorAll<HTMLElement>(SCROLLERS).forEach((el) => {
+    if (boxes.has(el)) update(el);
+  }));
   return () => {
+    unShown();
     mo.disconnect();
     ro.disconnect();
   };

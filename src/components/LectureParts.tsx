@@ -1,12 +1,17 @@
 /** The building blocks every lecture page is written with. */
 import type { ReactNode } from 'react';
+import { useSectionReady } from '../app/progressiveSections';
 
-/** A section of the lecture; its id is the deep-link and table-of-contents target. */
+/**
+ * A section of the lecture; its id is the deep-link and table-of-contents target. Its heading is
+ * there at once; further down the page its content follows a moment later (progressiveSections.tsx).
+ */
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  const ready = useSectionReady(id);
   return (
-    <section id={id} className="lecture-section" aria-labelledby={`${id}-h`}>
+    <section id={id} className={ready ? 'lecture-section' : 'lecture-section section-pending'} aria-labelledby={`${id}-h`} aria-busy={ready ? undefined : true}>
       <h2 id={`${id}-h`}>{title}</h2>
-      {children}
+      {ready ? children : null}
     </section>
   );
 }

@@ -5,6 +5,7 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { isShown, onShown } from '../app/contentShown';
 
 export interface TexProps {
   math: string;
@@ -79,6 +80,8 @@ function enqueue(job: () => void): () => void {
 
 /**
  * A display formula wider than its column scrolls; then it must be reachable by keyboard too.
+ * Until it has been measured it is clipped instead (global.css: only `.tex-scrolls` scrolls), so a
+ * formula in a section the browser has not rendered yet is never an unreachable scroller.
  * One ResizeObserver for every display formula: it reports after layout, in one batch, so reading
  * scrollWidth there forces no extra layout (a timer per formula did, 1–2 s on a long lecture).
  * The formula's own box is observed too, so a live formula that grows is re-measured.
@@ -94,6 +97,16 @@ let fontsWatched = false;
 function remeasureAll() {
   new Set(overflowWatchers.values()).forEach((cb) => cb());
 }
+/** A lecture section the browser skipped until now is being rendered: measure its formulas. */
+function remeasureIn(section: Element) {
+  const seen = new Set<() => void>();
+  overflowWatchers.forEach((cb, el) => {
+    if (!seen.has(cb) && section.contains(el)) {
+      seen.add(cb);
+      cb();
+    }
+  });
+}
 /** And once more, in one batch, half a second after formulas stop arriving (late CSS, fonts). */
 let settleTimer = 0;
 function scheduleSettle() {
@@ -108,6 +121,7 @@ function watchOverflow(el: Element, onChange: () => void): () => void {
     document.fonts.addEventListener('loadingdone', () => requestAnimationFrame(remeasureAll));
     void document.fonts.ready.then(() => requestAnimationFrame(remeasureAll));
   }
+  if (!overflowObserver) onShown(remeasureIn);
   overflowObserver ??= new ResizeObserver((entries) => {
     const seen = new Set<() => void>();
     for (const e of entries) {
@@ -133,7 +147,10 @@ function useOverflows(html: string) {
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const measure = () => setOverflows(el.scrollWidth > el.clientWidth + 1);
+    // Only formulas the browser renders: measuring one in a skipped section would lay it out.
+    const measure = () => {
+      if (isShown(el)) setOverflows(el.scrollWidth > el.clientWidth + 1);
+    };
     const unwatch = [watchOverflow(el, measure)];
     if (el.firstElementChild) unwatch.push(watchOverflow(el.firstElementChild, measure));
     return () => unwatch.forEach((u) => u());
@@ -146,7 +163,7 @@ function DisplayTex({ html, className }: { html: string; className: string }) {
   return (
     <div
       ref={ref}
-      className={className}
+      className={overflows ? `${className} tex-scrolls` : className}
       tabIndex={overflows ? 0 : undefined}
       role={overflows ? 'region' : undefined}
       aria-label={overflows ? 'Formula (scrolls sideways)' : undefined}

@@ -4,10 +4,13 @@
  * a link targets it, or before printing. A lecture therefore opens as text and formulas only, and a
  * phone does not build seven models the learner has not scrolled to yet.
  *
+ * The observer starts once the page's sections all have their content (progressiveSections.tsx).
+ *
  * `localStorage['i2dl-labs-eager'] = '1'` mounts every lab as soon as the page has painted (the
  * end-to-end tests set it; see playwright.config.ts).
  */
 import { Suspense, useEffect, useRef, useState, type ComponentType, type LazyExoticComponent } from 'react';
+import { useWhenSectionsDone } from '../app/progressiveSections';
 
 interface Props {
   id: string;
@@ -17,7 +20,7 @@ interface Props {
 
 export const EAGER_LABS_KEY = 'i2dl-labs-eager';
 
-function eagerLabs(): boolean {
+export function eagerLabs(): boolean {
   try {
     return localStorage.getItem(EAGER_LABS_KEY) === '1';
   } catch {
@@ -40,6 +43,7 @@ function Placeholder({ id, title, onLoad }: { id: string; title: string; onLoad?
 export function LabSlot({ id, title, lab: Lab }: Props) {
   const [mounted, setMounted] = useState(false);
   const anchor = useRef<HTMLDivElement>(null);
+  const whenSectionsDone = useWhenSectionsDone();
   useEffect(() => {
     if (mounted) return;
     let raf1 = 0;
@@ -64,15 +68,19 @@ export function LabSlot({ id, title, lab: Lab }: Props) {
         mountAfterPaint();
       }
     }, { rootMargin: '100% 0px' });
-    io.observe(el);
+    // Only once the text around it is complete: until then the page is shorter than it will be.
+    const unwait = whenSectionsDone(() => io.observe(el));
     const onPrint = () => setMounted(true);
     window.addEventListener('beforeprint', onPrint);
     return () => {
+      unwait();
       io.disconnect();
       window.removeEventListener('beforeprint', onPrint);
       cancelAnimationFrame(raf1);
       cancelAnimationFrame(raf2);
     };
+    // whenSectionsDone is a fresh closure each render over the same queue.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mounted]);
   if (!mounted) {
     return (

@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SectionQueue } from './progressiveSections';
+
+/** Drive the queue like React would: each revealed section "commits" and then calls advance. */
+function mount(q: SectionQueue, ids: string[], log: string[]) {
+  const initial = ids.map((id) => q.initial(id)); // render: every section asks first
+  const unmounts = ids.map((id, i) => {
+    if (initial[i]) return () => undefined;
+    return q.enqueue(id, () => {
+      log.push(id);
+      q.advance(id); // its content committed
+    });
+  });
+  return { initial, unmounts };
+}
+
+describe('SectionQueue', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => setTimeout(cb, 16));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('renders the first sections at once and the rest one per task, in page order', () => {
+    const q = new SectionQueue(2);
+    const log: string[] = [];
+    const { initial } = mount(q, ['a', 'b', 'c', 'd', 'e'], log);
+    expect(initial).toEqual([true, true, false, false, false]);
+    expect(q.done).toBe(false);
+    vi.advanceTimersByTime(16); // first paint
+    expect(log).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(log).toEqual(['c']);
+    vi.advanceTimersByTime(1);
+    expect(log).toEqual(['c', 'd']);
+    vi.advanceTimersByTime(1);
+    expect(log).toEqual(['c', 'd', 'e']);
+    expect(q.done).toBe(true);
+  });
+
+  it('answers the same for an id asked twice (React may render a component twice)', () => {
+    const q = new SectionQueue(1);
+    expect(q.initial('a')).toBe(true);
+    expect(q.initial('b')).toBe(false);
+    expect(q.initial('a')).toBe(true);
+    expect(q.initial('b')).toBe(false);
+  });
+
+  it('tells a lab when every section has its content, and at once when that is already so', () => {
+    const q = new SectionQueue(1);
+    const log: string[] = [];
+    mount(q, ['a', 'b', 'c'], log);
+    const done = vi.fn();
+    q.whenDone(done);
+    vi.advanceTimersByTime(16);
+    vi.advanceTimersByTime(1);
+    expect(done).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(done).toHaveBeenCalledTimes(1);
+    const later = vi.fn();
+    q.whenDone(later);
+    expect(later).toHaveBeenCalledTimes(1);
+  });
+
+  it('flush reveals everything waiting at once (a link further down, printing)', () => {
+    const q = new SectionQueue(1);
+    const log: string[] = [];
+    mount(q, ['a', 'b', 'c', 'd'], log);
+    q.flush();
+    expect(log).toEqual(['b', 'c', 'd']);
+    expect(q.done).toBe(true);
+    // A section that appears later renders at once.
+    expect(q.initial('late')).toBe(true);
+    vi.runAllTimers();
+    expect(log).toEqual(['b', 'c', 'd']);
+  });
+
+  it('renders everything at once when told to (deep links, the tests)', () => {
+    const q = new SectionQueue(Infinity);
+    const log: string[] = [];
+    const { initial } = mount(q, ['a', 'b', 'c'], log);
+    expect(initial).toEqual([true, true, true]);
+    expect(q.done).toBe(true);
+  });
+
+  it('a section that unmounts while waiting neither blocks the others nor the labs', () => {
+    const q = new SectionQueue(1);
+    const log: string[] = [];
+    const { unmounts } = mount(q, ['a', 'b', 'c'], log);
+    const done = vi.fn();
+    q.whenDone(done);
+    unmounts[1](); // b goes away before its turn
+    vi.advanceTimersByTime(16);
+    vi.advanceTimersByTime(1);
+    expect(log).toEqual(['c']);
+    expect(done).toHaveBeenCalledTimes(1);
+  });
+});
