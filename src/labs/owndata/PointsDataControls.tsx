@@ -74,9 +74,11 @@ interface Props {
   fileBase: string;
   /** Shown under the controls, e.g. that loading switches the lab to "your points only". */
   note?: ReactNode;
+  /** Colours of the classes (default CLASS_COLORS), for labs with more classes than it has. */
+  classColors?: readonly string[];
 }
 
-export function PointsDataControls({ own, labId, classNames, brush, setBrush, drawHint, fileBase, note }: Props) {
+export function PointsDataControls({ own, labId, classNames, brush, setBrush, drawHint, fileBase, note, classColors = CLASS_COLORS }: Props) {
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const { over, handlers } = useDrop(own);
@@ -112,7 +114,7 @@ export function PointsDataControls({ own, labId, classNames, brush, setBrush, dr
             {classNames.map((name, c) => (
               <label key={name} className="owndata-brush">
                 <input type="radio" name={`${labId}-brush`} checked={brush === c} onChange={() => setBrush(c)} />{' '}
-                <span style={{ color: CLASS_COLORS[c], fontWeight: 600 }} aria-hidden="true">●</span> {name}
+                <span style={{ color: classColors[c], fontWeight: 600 }} aria-hidden="true">●</span> {name}
               </label>
             ))}
           </div>

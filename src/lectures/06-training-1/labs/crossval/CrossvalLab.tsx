@@ -1,13 +1,16 @@
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { CLASS_COLORS, ScatterHeatmap, type ScatterPoint } from '../../../../charts';
 import { Tex, texNum } from '../../../../components/Tex';
 import { LabFrame } from '../../../../labs/LabFrame';
+import { PointsDataControls, PointsDropZone } from '../../../../labs/owndata/PointsDataControls';
+import { useOwnPoints, type OwnPointsChange } from '../../../../labs/owndata/useOwnPoints';
+import type { LabeledPoint } from '../../../../params/schema';
 import type { LabDefinition } from '../../../../labs/types';
 import { useLab } from '../../../../labs/useLab';
 import { CvCurve } from './CvCurve';
 import type { CrossvalView } from './engine';
 import { FoldsChart } from './FoldsChart';
-import { candidatesFor, CROSSVAL_PARAMS, TEST_SHARE, totalRounds } from './params';
+import { candidatesFor, CROSSVAL_PARAMS, cvPlan, MIN_OWN_POINTS, TEST_SHARE, totalRounds } from './params';
 import './crossval.css';
 
 export const crossvalLab: LabDefinition<typeof CROSSVAL_PARAMS, CrossvalView> = {
@@ -18,9 +21,11 @@ export const crossvalLab: LabDefinition<typeof CROSSVAL_PARAMS, CrossvalView> = 
   engine: () => import('./engine').then((m) => m.createCrossvalEngine),
   needsTf: false,
   lossKeys: [],
-  maxSteps: (p) => totalRounds(p),
+  maxSteps: (p) => totalRounds(cvPlan(p)),
   stepsPerFrame: 1,
-  fileTag: (p) => `k${p.folds}-${p.dataset}-n${p.n}-noise${p.noise}-seed${p.seed}`,
+  fileTag: (p) => (p.dataset === 'own'
+    ? `k${p.folds}-own${p.points.length}-seed${p.seed}`
+    : `k${p.folds}-${p.dataset}-n${p.n}-noise${p.noise}${p.points.length ? `-mine${p.points.length}` : ''}-seed${p.seed}`),
 };
 
 const DOMAIN = { xMin: -1.25, xMax: 1.25, yMin: -1.25, yMax: 1.25 };
@@ -28,15 +33,17 @@ const COLORS = [CLASS_COLORS[0], CLASS_COLORS[1]];
 const NAMES = ['class 0', 'class 1'];
 const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)} %` : '—');
 
-const SplitScatter = memo(function SplitScatter({ view, fileBase }: { view: CrossvalView; fileBase: string }) {
+const SplitScatter = memo(function SplitScatter({ view, fileBase, onAdd }: { view: CrossvalView; fileBase: string; onAdd: (x: number, y: number) => void }) {
   const fold = view.current.fold;
   const points = useMemo<ScatterPoint[]>(() => [
     ...view.dev.map((q, i) => ({ x: q.x, y: q.y, label: q.label, set: view.devFold[i] === fold ? ('val' as const) : ('train' as const) })),
     ...view.test.map((q) => ({ x: q.x, y: q.y, label: q.label, set: 'test' as const })),
   ], [view.dev, view.devFold, view.test, fold]);
+  const title = view.tooFew ? 'Data: your points (too few to cross-validate)'
+    : fold >= 0 ? `Data: fold ${fold + 1} validates, the test set is held out` : 'Data: development and test points';
   return (
-    <ScatterHeatmap title={fold >= 0 ? `Data: fold ${fold + 1} validates, the test set is held out` : 'Data: development and test points'}
-      chartKey="data" fileBase={fileBase} domain={DOMAIN} points={points} classColors={COLORS} classNames={NAMES} size={300} />
+    <ScatterHeatmap title={title} chartKey="data" fileBase={fileBase} domain={DOMAIN} points={points} classColors={COLORS} classNames={NAMES} size={300}
+      onCanvasClick={onAdd} />
   );
 });
 
@@ -95,28 +102,60 @@ export function CrossvalLab() {
   const h = useLab(crossvalLab);
   const { view, params: p } = h;
   const fileBase = `lecture06-crossval-${crossvalLab.fileTag(p)}`;
+  const [brush, setBrush] = useState(0);
+  const setParams = h.lab.setParams;
+  const apply = useCallback((points: LabeledPoint[], how: OwnPointsChange) => {
+    setParams(how === 'load' ? { points, dataset: 'own' } : { points });
+  }, [setParams]);
+  const own = useOwnPoints({ spec: CROSSVAL_PARAMS.points, points: p.points, range: DOMAIN, apply });
+  const { add } = own;
+  const addPoint = useCallback((x: number, y: number) => void add(x, y, brush), [add, brush]);
+  const mineOnly = p.dataset === 'own';
+  const plan = cvPlan(p);
+  const ownControls = (
+    <PointsDataControls
+      own={own}
+      labId="crossval"
+      classNames={NAMES}
+      brush={brush}
+      setBrush={setBrush}
+      drawHint="Click the data plot to add a point of"
+      fileBase={fileBase}
+      note={mineOnly
+        ? `Data set “Your points only”: ${Math.round(TEST_SHARE * 100)} % of your points are the test set, the rest are cut into the folds (at least ${MIN_OWN_POINTS} points).`
+        : 'Your points join the generated data and are split with it; a loaded file switches the data set to “Your points only”.'}
+    />
+  );
   // Fold scores of the round in progress; once finished, of the selected model.
   const cand = view ? (view.best >= 0 ? view.best : Math.max(0, view.current.cand)) : 0;
   return (
     <LabFrame
       handle={h}
       stepLabel="round"
-      controls={['folds', 'dataset', 'n', 'noise', 'seed']}
+      controls={mineOnly ? ['folds', 'dataset', 'seed'] : ['folds', 'dataset', 'n', 'noise', 'seed']}
+      extraControls={ownControls}
       intro={
         <p>
           k-NN's number of neighbours <Tex math="k_{\text{NN}}" /> is the hyperparameter. {Math.round(TEST_SHARE * 100)} % of the points are put aside
           as the test set; the rest is cut into <Tex math="k" /> folds. Each step is one round: one candidate{' '}
-          (<Tex math={`k_{\\text{NN}} \\in \\{${candidatesFor(p).join(', ')}\\}`} />) memorises <Tex math="k - 1" /> folds and is scored on the remaining one.
+          (<Tex math={`k_{\\text{NN}} \\in \\{${candidatesFor(plan).join(', ') || '1'}\\}`} />) memorises <Tex math="k - 1" /> folds and is scored on the remaining one.
         </p>
       }
     >
       {view ? (
         <>
-          <FoldsChart view={view} cand={cand} fileBase={fileBase} />
-          <Stats view={view} cand={cand} />
-          <CvCurve view={view} fileBase={fileBase} />
-          <Result view={view} />
-          <SplitScatter view={view} fileBase={fileBase} />
+          {view.notice ? <p className="notice wide" role="status" data-testid="crossval-owndata-notice">{view.notice}</p> : null}
+          {view.tooFew ? null : (
+            <>
+              <FoldsChart view={view} cand={cand} fileBase={fileBase} />
+              <Stats view={view} cand={cand} />
+              <CvCurve view={view} fileBase={fileBase} />
+              <Result view={view} />
+            </>
+          )}
+          <PointsDropZone own={own}>
+            <SplitScatter view={view} fileBase={fileBase} onAdd={addPoint} />
+          </PointsDropZone>
         </>
       ) : (
         <p className="loading">Preparing…</p>

@@ -6,10 +6,10 @@
  */
 import type { LabEngine } from '../../../../labs/types';
 import { foldOf, foldSplit, kFolds, meanStd, selectBest } from '../../../../ml/crossval';
-import { generate2D, type Point2 } from '../../../../ml/data/datasets2d';
+import { generate2D, type Dataset2DKind, type Point2 } from '../../../../ml/data/datasets2d';
 import { splitDataset } from '../../../../ml/data/split';
 import { knnAccuracy } from '../../../../ml/models/knn';
-import { candidatesFor, TEST_SHARE, type CrossvalParams } from './params';
+import { candidatesFor, cvPlan, TEST_SHARE, type CrossvalParams } from './params';
 
 export interface CvRow {
   kNN: number;
@@ -36,14 +36,27 @@ export interface CrossvalView {
   best: number;
   /** Test accuracy of the selected model (NaN until the end). */
   testAcc: number;
+  /** "Your points only" with too few points: nothing is cross-validated (the points are in `test`). */
+  tooFew: boolean;
+  /** Why the run differs from the controls (fewer folds, too few points), or null. */
+  notice: string | null;
 }
 
 const METRIC = 'l2';
 const CLASSES = 2;
 
+/** The run's data: the generated set with the learner's points added, or the learner's points alone. */
+export function crossvalData(p: CrossvalParams): Point2[] {
+  const mine = p.points.map((q) => ({ x: q.x, y: q.y, label: q.label }));
+  if (p.dataset === 'own') return mine;
+  return [...generate2D({ kind: p.dataset as Dataset2DKind, n: p.n, noise: p.noise, classes: CLASSES, seed: p.seed }), ...mine];
+}
+
 export function createCrossvalEngine(p: CrossvalParams): LabEngine<CrossvalView> {
-  const k = Math.round(p.folds);
-  const data = generate2D({ kind: p.dataset, n: p.n, noise: p.noise, classes: CLASSES, seed: p.seed });
+  const plan = cvPlan(p);
+  const data = crossvalData(p);
+  if (plan.tooFew) return waitingEngine(data, plan.requested, plan.notice);
+  const k = plan.folds;
   // The test set is cut off first and never enters a fold.
   const split = splitDataset(data, { train: 1 - TEST_SHARE, val: 0 }, p.seed + 7);
   const dev = split.train;
@@ -51,7 +64,7 @@ export function createCrossvalEngine(p: CrossvalParams): LabEngine<CrossvalView>
   const folds = kFolds(dev.length, k, p.seed + 13);
   const devFold = foldOf(folds, dev.length);
   const splits = folds.map((_, i) => foldSplit(folds, i));
-  const cands = candidatesFor(p);
+  const cands = candidatesFor(plan);
   const rows: CvRow[] = cands.map((c) => ({ kNN: c, scores: new Array<number>(k).fill(NaN), mean: NaN, std: NaN }));
   const total = cands.length * k;
   let round = 0;
@@ -107,10 +120,24 @@ export function createCrossvalEngine(p: CrossvalParams): LabEngine<CrossvalView>
         view: {
           folds: k, foldSizes: sizes, nDev: dev.length, nTest: test.length, dev, devFold, test,
           rows: rows.map((r) => ({ ...r, scores: [...r.scores] })),
-          current: { cand, fold }, best, testAcc,
+          current: { cand, fold }, best, testAcc, tooFew: false, notice: plan.notice,
         },
       };
     },
+    dispose: () => undefined,
+  };
+}
+
+/** Too few of the learner's points to cross-validate: nothing to run; the points are shown, in no fold (−2). */
+function waitingEngine(points: Point2[], folds: number, notice: string | null): LabEngine<CrossvalView> {
+  const view: CrossvalView = {
+    folds, foldSizes: [], nDev: points.length, nTest: 0, dev: points, devFold: new Int32Array(points.length).fill(-2), test: [], rows: [],
+    current: { cand: -1, fold: -1 }, best: -1, testAcc: NaN, tooFew: true, notice,
+  };
+  return {
+    step: () => undefined,
+    isDone: () => true,
+    read: (withView) => ({ metrics: { round: 0, rounds: 0, folds: 0, nDev: points.length, nTest: 0, tooFew: 1 }, view: withView ? view : undefined }),
     dispose: () => undefined,
   };
 }

@@ -1,13 +1,16 @@
-import { memo, useCallback, useMemo } from 'react';
-import { ChartFrame, ChartLegend, composeExportSvg, toCsv, type LegendItem } from '../../../../charts';
+import { memo, useCallback, useMemo, useState } from 'react';
+import { CLASS_COLORS, ChartFrame, ChartLegend, composeExportSvg, ScatterHeatmap, toCsv, type LegendItem } from '../../../../charts';
 import { Tex, texNum } from '../../../../components/Tex';
 import { useBackend } from '../../../../labs/backend';
 import { LabFrame } from '../../../../labs/LabFrame';
+import { PointsDataControls, PointsDropZone } from '../../../../labs/owndata/PointsDataControls';
+import { useOwnPoints, type OwnPointsChange } from '../../../../labs/owndata/useOwnPoints';
+import type { LabeledPoint } from '../../../../params/schema';
 import type { LabDefinition } from '../../../../labs/types';
 import { useLab } from '../../../../labs/useLab';
 import { distinctCount, sortByValAcc, type TrialKind, type TrialResult } from '../../../../ml/hparamSearch';
 import type { HparamView } from './engine';
-import { BATCH_SIZE, CLASSES, HIDDEN, HPARAM_PARAMS, REFINE_TOP } from './params';
+import { BATCH_SIZE, CLASSES, HIDDEN, HPARAM_PARAMS, MIN_OWN_POINTS, REFINE_TOP } from './params';
 import {
   accColor, KIND_COLOR, KIND_MARKER, KIND_NAME, MARGINAL_H, MARGINAL_W, marginalSvgBody, PLANE_H, PLANE_W, planeSvgBody,
 } from './plots';
@@ -25,11 +28,22 @@ export const hparamSearchLab: LabDefinition<typeof HPARAM_PARAMS, HparamView> = 
   // The engine ends the run itself (isDone); the number of refined trials depends on the coarse scores.
   maxSteps: () => 1e9,
   fileTag: (p) =>
-    `${p.mode}${p.mode === 'grid' ? '' : `-N${p.budget}`}-ep${p.epochs}${p.refine ? `-refine${p.refineEpochs}` : ''}-${p.optimizer}-${p.dataset}-seed${p.seed}`,
+    `${p.mode}${p.mode === 'grid' ? '' : `-N${p.budget}`}-ep${p.epochs}${p.refine ? `-refine${p.refineEpochs}` : ''}-${p.optimizer}-${p.dataset}${p.points.length ? `${p.dataset === 'own' ? '' : '-mine'}${p.points.length}` : ''}-seed${p.seed}`,
   viewOnly: ['colour'],
 };
 
 const CHANCE = 1 / CLASSES;
+/** The plane the data live on (about [−1, 1]²). */
+const DATA_DOMAIN = { xMin: -1.2, xMax: 1.2, yMin: -1.2, yMax: 1.2 };
+const CLASS_NAMES = Array.from({ length: CLASSES }, (_, k) => `class ${k}`);
+const DATA_COLORS = CLASS_COLORS.slice(0, CLASSES);
+
+const DataPlot = memo(function DataPlot({ view, fileBase, onAdd }: { view: HparamView; fileBase: string; onAdd: (x: number, y: number) => void }) {
+  return (
+    <ScatterHeatmap title={view.tooFew ? 'Data: your points (too few to search)' : 'Data: training and validation points'} chartKey="data" fileBase={fileBase}
+      domain={DATA_DOMAIN} points={view.data} classColors={DATA_COLORS} classNames={CLASS_NAMES} size={300} onCanvasClick={onAdd} />
+  );
+});
 
 const fmtLr = (v: number) => (v >= 1e-3 ? Number(v.toPrecision(3)).toString() : v.toExponential(2));
 const fmtWd = (v: number) => (v === 0 ? '0' : v.toExponential(2));
@@ -241,6 +255,47 @@ export function HparamSearchLab() {
   const backend = useBackend((b) => b.name) ?? 'this backend';
   const fileBase = `lecture06-hparam-search-${hparamSearchLab.fileTag(p)}`;
   const kinds: ('grid' | 'random')[] = p.mode === 'both' ? ['grid', 'random'] : [p.mode];
+  const [brush, setBrush] = useState(0);
+  const setParams = h.lab.setParams;
+  const apply = useCallback((points: LabeledPoint[], how: OwnPointsChange) => {
+    setParams(how === 'load' ? { points, dataset: 'own' } : { points });
+  }, [setParams]);
+  const own = useOwnPoints({ spec: HPARAM_PARAMS.points, points: p.points, range: DATA_DOMAIN, apply });
+  const { add } = own;
+  const addPoint = useCallback((x: number, y: number) => void add(x, y, brush), [add, brush]);
+  const mineOnly = p.dataset === 'own';
+  const ownControls = (
+    <PointsDataControls
+      own={own}
+      labId="hparam-search"
+      classNames={CLASS_NAMES}
+      brush={brush}
+      setBrush={setBrush}
+      drawHint={mineOnly ? 'Click the data plot to add a point (split 2 : 1 like the data) of' : 'Click the data plot to add a training point of'}
+      fileBase={fileBase}
+      note={mineOnly
+        ? `Data set “Your points only”: two thirds of your points train every trial, one third validates it (at least ${MIN_OWN_POINTS} points).`
+        : 'Your points join the training set; a loaded file switches the data set to “Your points only”.'}
+    />
+  );
+  const userCount = view ? view.data.filter((q) => q.set === 'user').length : 0;
+  const dataPart = view ? (
+    <>
+      <PointsDropZone own={own}>
+        <DataPlot view={view} fileBase={fileBase} onAdd={addPoint} />
+      </PointsDropZone>
+      {view.tooFew ? null : (
+        <div className="panel" data-testid="hparam-search-data">
+          <h4>The data of every trial</h4>
+          <p>
+            {mineOnly ? 'Your points: ' : ''}{view.nTrain} training points{userCount ? ` (${userCount} of them yours)` : ''} and {view.nVal} validation points;
+            every trial starts from its own seeded weights on exactly these points, so the trials differ only in <Tex math="\alpha" /> and{' '}
+            <Tex math="\lambda" /> (and the refined trials in their epochs).
+          </p>
+        </div>
+      )}
+    </>
+  ) : null;
   const controls = useMemo(
     () => (['mode', ...(p.mode === 'grid' ? [] : ['budget']), 'epochs', 'refine', ...(p.refine ? ['refineEpochs'] : []), 'optimizer', 'dataset', 'colour', 'seed'] as const).slice() as (keyof typeof HPARAM_PARAMS)[],
     [p.mode, p.refine],
@@ -250,11 +305,12 @@ export function HparamSearchLab() {
       handle={h}
       stepLabel="minibatch"
       controls={controls}
+      extraControls={ownControls}
       intro={
         <>
           <p>
-            Each trial trains a real TensorFlow.js network (2 → {HIDDEN} ReLU → {CLASSES} softmax) on {view?.nTrain ?? 240} points and is scored
-            on {view?.nVal ?? 120} held-out validation points. The grid uses the notes' values, <Tex math="\alpha \in \{10^{-1}, 10^{-2}, 10^{-3}, 10^{-4}\}" /> and{' '}
+            Each trial trains a real TensorFlow.js network (2 → {HIDDEN} ReLU → {CLASSES} softmax) on {view && !view.tooFew ? view.nTrain : 240} points and is scored
+            on {view && !view.tooFew ? view.nVal : 120} held-out validation points. The grid uses the notes' values, <Tex math="\alpha \in \{10^{-1}, 10^{-2}, 10^{-3}, 10^{-4}\}" /> and{' '}
             <Tex math="\lambda \in \{10^{-4}, 10^{-5}, 0\}" />; random search draws <Tex math="\log_{10}\alpha \sim U[-4, -1]" /> and{' '}
             <Tex math="\log_{10}\lambda \sim U[-5, -4]" /> (or <Tex math="\lambda = 0" /> with probability 1/3, like the grid).
           </p>
@@ -265,7 +321,12 @@ export function HparamSearchLab() {
         </>
       }
     >
-      {view ? (
+      {view?.tooFew ? (
+        <>
+          <p className="notice wide" role="status" data-testid="hparam-search-owndata-notice">{view.notice}</p>
+          {dataPart}
+        </>
+      ) : view ? (
         <>
           <Progress view={view} backend={backend} />
           {kinds.map((k) => <SearchPlane key={k} kind={k} trials={view.trials} coarseCount={view.coarseCount} current={view.current} colouring={p.colour} fileBase={fileBase} single={kinds.length === 1} />)}
@@ -283,6 +344,7 @@ export function HparamSearchLab() {
           </p>
           <Marginal trials={view.trials} coarseCount={view.coarseCount} fileBase={fileBase} />
           <ResultsTable trials={view.trials} current={view.current} />
+          {dataPart}
         </>
       ) : (
         <p className="loading">Preparing…</p>

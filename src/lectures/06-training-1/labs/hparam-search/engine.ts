@@ -12,7 +12,7 @@
 import type { LabEngine } from '../../../../labs/types';
 import type { Values } from '../../../../params/schema';
 import * as tf from '../../../../ml/tf';
-import { generate2D } from '../../../../ml/data/datasets2d';
+import { generate2D, type Dataset2DKind, type Point2 } from '../../../../ml/data/datasets2d';
 import { splitDataset } from '../../../../ml/data/split';
 import {
   distinctCount, gridPoints, randomPoints, refinePoints, sortByValAcc, type HparamPoint, type TrialKind, type TrialResult,
@@ -21,7 +21,7 @@ import {
   classificationTensors, disposeClassificationTensors, SoftmaxMlpTrial, type ClassificationTensors,
 } from '../../../../ml/models/softmaxMlpTf';
 import { createRng } from '../../../../ml/rng';
-import { BATCH_SIZE, CLASSES, HIDDEN, N_POINTS, NOISE, REFINE_TOP, TRAIN_FRACTION, type HPARAM_PARAMS } from './params';
+import { BATCH_SIZE, CLASSES, HIDDEN, MIN_OWN_POINTS, N_POINTS, NOISE, REFINE_TOP, TRAIN_FRACTION, type HPARAM_PARAMS } from './params';
 
 export type HparamParams = Values<typeof HPARAM_PARAMS>;
 
@@ -47,6 +47,56 @@ export interface HparamView {
   elapsedS: number;
   nTrain: number;
   nVal: number;
+  /** The points the trials learn from (set: train / val / user, the learner's points in the training set). */
+  data: DataPoint[];
+  /** "Your points only" with fewer than MIN_OWN_POINTS points: no search runs. */
+  tooFew: boolean;
+  /** Why no search runs, or null. */
+  notice: string | null;
+}
+
+export type DataPoint = Point2 & { set: 'train' | 'val' | 'user' };
+
+export interface SearchData {
+  train: Point2[];
+  val: Point2[];
+  /** Every point with its role, for the data plot. */
+  shown: DataPoint[];
+  tooFew: boolean;
+  notice: string | null;
+}
+
+/**
+ * The training and validation points of a search. Generated data are split 2 : 1 and the learner's
+ * points join the training set; "Your points only" splits the learner's points 2 : 1 (seeded) and
+ * needs at least MIN_OWN_POINTS of them.
+ */
+export function searchData(p: Pick<HparamParams, 'dataset' | 'points' | 'seed'>): SearchData {
+  const mine = p.points.map((q) => ({ x: q.x, y: q.y, label: q.label }));
+  if (p.dataset === 'own') {
+    if (mine.length < MIN_OWN_POINTS) {
+      const n = mine.length;
+      return {
+        train: [], val: [], shown: mine.map((q) => ({ ...q, set: 'train' })), tooFew: true,
+        notice: `${n === 0 ? 'No points yet' : `Only ${n} point${n === 1 ? '' : 's'}`}: a search needs at least ${MIN_OWN_POINTS} of your points (two thirds train each trial, one third validates it). Add ${MIN_OWN_POINTS - n} more, or pick a generated data set.`,
+      };
+    }
+    const split = splitDataset(mine, { train: TRAIN_FRACTION, val: 1 - TRAIN_FRACTION }, p.seed + 1);
+    return {
+      train: split.train, val: split.val, tooFew: false, notice: null,
+      shown: [...split.train.map((q) => ({ ...q, set: 'train' as const })), ...split.val.map((q) => ({ ...q, set: 'val' as const }))],
+    };
+  }
+  const points = generate2D({ kind: p.dataset as Dataset2DKind, n: N_POINTS, noise: NOISE, classes: CLASSES, seed: p.seed });
+  const split = splitDataset(points, { train: TRAIN_FRACTION, val: 1 - TRAIN_FRACTION }, p.seed + 1);
+  return {
+    train: [...split.train, ...mine], val: split.val, tooFew: false, notice: null,
+    shown: [
+      ...split.train.map((q) => ({ ...q, set: 'train' as const })),
+      ...split.val.map((q) => ({ ...q, set: 'val' as const })),
+      ...mine.map((q) => ({ ...q, set: 'user' as const })),
+    ],
+  };
 }
 
 /** The coarse trials in run order: the notes' grid and/or N log-uniform random samples (interleaved side by side). */
@@ -68,9 +118,9 @@ function newTrial(pt: HparamPoint, kind: TrialKind, index: number, epochs: numbe
 const scored = (t: TrialResult) => Number.isFinite(t.valAcc) || t.diverged;
 
 export function createHparamEngine(p: HparamParams): LabEngine<HparamView> {
-  const points = generate2D({ kind: p.dataset, n: N_POINTS, noise: NOISE, classes: CLASSES, seed: p.seed });
-  const split = splitDataset(points, { train: TRAIN_FRACTION, val: 1 - TRAIN_FRACTION }, p.seed + 1);
-  const data: ClassificationTensors = classificationTensors(split.train, split.val, CLASSES);
+  const sd = searchData(p);
+  if (sd.tooFew) return waitingEngine(p, sd);
+  const data: ClassificationTensors = classificationTensors(sd.train, sd.val, CLASSES);
   const trials = planCoarse(p);
   const coarseCount = trials.length;
   let refinePlanned = !p.refine;
@@ -213,6 +263,9 @@ export function createHparamEngine(p: HparamParams): LabEngine<HparamView> {
           elapsedS: Number.isFinite(elapsed) ? elapsed : NaN,
           nTrain: data.nTrain,
           nVal: data.nVal,
+          data: sd.shown,
+          tooFew: false,
+          notice: null,
         },
       };
     },
@@ -228,5 +281,21 @@ export function createHparamEngine(p: HparamParams): LabEngine<HparamView> {
       pending = [];
       disposeClassificationTensors(data);
     },
+  };
+}
+
+/** Too few of the learner's points: the coarse trials are planned but none is trained. */
+function waitingEngine(p: HparamParams, sd: SearchData): LabEngine<HparamView> {
+  const trials = planCoarse(p);
+  const view: HparamView = {
+    trials, version: 0, current: -1, currentEpoch: 0, coarseCount: trials.length, phase: 'waiting', refine: p.refine,
+    sPerCoarseTrial: NaN, sPerRefineTrial: NaN, msPerBatch: NaN, elapsedS: NaN, nTrain: 0, nVal: 0,
+    data: sd.shown, tooFew: true, notice: sd.notice,
+  };
+  return {
+    step: () => undefined,
+    isDone: () => true,
+    read: (withView) => ({ metrics: { trials_total: trials.length, trials_done: 0, too_few: 1, chance: 1 / CLASSES }, view: withView ? view : undefined }),
+    dispose: () => undefined,
   };
 }

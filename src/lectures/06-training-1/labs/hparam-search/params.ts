@@ -9,6 +9,8 @@ export const HIDDEN = 16;
 export const BATCH_SIZE = 32;
 /** Coarse trials whose neighbourhood the refinement searches. */
 export const REFINE_TOP = 2;
+/** Fewest of the learner's own points a search runs on: 4 to train and 2 to validate. */
+export const MIN_OWN_POINTS = 6;
 
 export const HPARAM_PARAMS = defineParams({
   mode: select({
@@ -36,9 +38,10 @@ export const HPARAM_PARAMS = defineParams({
     optionLabels: { adam: 'Adam', sgd: 'SGD' },
   }),
   dataset: select({
-    label: 'Data set (3 classes)', urlKey: 'data', options: ['xor', 'circles', 'moons', 'blobs', 'spiral'] as const, default: 'xor',
-    optionLabels: { xor: 'XOR', circles: 'concentric circles', moons: 'moons', blobs: 'Gaussian blobs', spiral: 'spiral (hard)' },
+    label: 'Data set (3 classes)', urlKey: 'data', options: ['xor', 'circles', 'moons', 'blobs', 'spiral', 'own'] as const, default: 'xor',
+    optionLabels: { xor: 'XOR', circles: 'concentric circles', moons: 'moons', blobs: 'Gaussian blobs', spiral: 'spiral (hard)', own: 'Your points only' },
   }),
+  points: { kind: 'points', label: 'Your points', urlKey: 'pts', maxCount: 200, classes: CLASSES, default: [] },
   colour: select({
     label: 'Plane colouring', urlKey: 'col', options: ['nearest', 'points'] as const, default: 'nearest',
     optionLabels: { nearest: 'nearest trial', points: 'trials only' },

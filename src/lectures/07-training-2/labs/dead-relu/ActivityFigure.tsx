@@ -3,7 +3,7 @@ import { memo, useCallback, useMemo } from 'react';
 import { CHART_FG, CHART_GRID, CHART_MUTED, toCsv } from '../../../../charts';
 import { EXPORT_FONT } from '../../../../charts/export';
 import { CanvasFigure } from '../init/CanvasFigure';
-import type { DeadReluView } from './engine';
+import type { TrainedView } from './engine';
 import { RUN_KEYS, type RunKey } from './params';
 
 const DEAD = '#b2182b';
@@ -36,7 +36,7 @@ function activeColor(share: number): string {
 }
 
 interface Props {
-  view: DeadReluView;
+  view: TrainedView;
   names: Record<RunKey, string>;
   fileBase: string;
 }

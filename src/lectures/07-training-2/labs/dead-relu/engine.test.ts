@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { defaults } from '../../../../params/schema';
-import { createDeadReluEngine, type DeadReluView } from './engine';
+import { createDeadReluEngine, type TrainedView } from './engine';
 import { DEAD_RELU_PARAMS, RUN_KEYS } from './params';
 
 describe('dead-relu lab engine', () => {
   it('default run: the high rate ends with more dead units, leaky with none, losses finite', () => {
     const p = defaults(DEAD_RELU_PARAMS);
     const e = createDeadReluEngine(p);
-    const start = e.read(true) as { metrics: Record<string, number>; view: DeadReluView };
+    const start = e.read(true) as { metrics: Record<string, number>; view: TrainedView };
     expect(start.metrics.epoch).toBe(0);
     for (let i = 0; i < p.epochs; i++) e.step();
-    const end = e.read(true) as { metrics: Record<string, number>; view: DeadReluView };
+    const end = e.read(true) as { metrics: Record<string, number>; view: TrainedView };
     for (const k of RUN_KEYS) expect(Number.isFinite(end.metrics[`dead_${k}`])).toBe(true);
     expect(end.metrics.deadn_high).toBeGreaterThan(end.metrics.deadn_normal + 5);
     expect(end.metrics.deadn_leaky).toBe(0);

@@ -7,8 +7,10 @@
  */
 import type { LabEngine } from '../../../../labs/types';
 import type { Values } from '../../../../params/schema';
-import { allNegativeCount, createDeadRun, deadReluData, gradientFreeCount, measureRun, trainDeadEpoch, type DeadRun } from '../../../../ml/deadRelu';
-import { DEAD_BATCH, RUN_KEYS, type DEAD_RELU_PARAMS, type RunKey } from './params';
+import { allNegativeCount, createDeadRun, DEAD_DATA, DEAD_POINTS, gradientFreeCount, measureRun, trainDeadEpoch, type DeadRun } from '../../../../ml/deadRelu';
+import { generate2D, type Point2 } from '../../../../ml/data/datasets2d';
+import { toMlpData } from '../../../../ml/models/mlp';
+import { DEAD_BATCH, MIN_OWN_POINTS, RUN_KEYS, type DEAD_RELU_PARAMS, type RunKey } from './params';
 
 export type DeadReluParams = Values<typeof DEAD_RELU_PARAMS>;
 /** A run whose loss passes this (or turns NaN) is stopped and called diverged; the others go on. */
@@ -35,9 +37,50 @@ export interface RunState {
 }
 
 export interface DeadReluView {
-  runs: Record<RunKey, RunState>;
+  /** The runs, or null when "Your points only" has too few points to train on. */
+  runs: Record<RunKey, RunState> | null;
   units: number;
   epoch: number;
+  /** The training points (set 'user': the learner's points added to the moons). */
+  data: (Point2 & { set: 'train' | 'user' })[];
+  /** Why nothing trains, or null. */
+  notice: string | null;
+}
+
+/** A view with runs (the figures draw only these). */
+export type TrainedView = DeadReluView & { runs: Record<RunKey, RunState> };
+
+export interface DeadReluData {
+  points: Point2[];
+  shown: DeadReluView['data'];
+  tooFew: boolean;
+  notice: string | null;
+}
+
+/**
+ * The points every run learns: the seeded moons (the learner's points join them), or the learner's
+ * points alone ("Your points only", at least MIN_OWN_POINTS of them). All of them train: the lab
+ * watches units die on the training inputs, there is no validation set.
+ */
+export function deadReluPoints(p: Pick<DeadReluParams, 'dataset' | 'points' | 'seed'>): DeadReluData {
+  const mine = p.points.map((q) => ({ x: q.x, y: q.y, label: q.label }));
+  if (p.dataset === 'own') {
+    const n = mine.length;
+    const shown = mine.map((q) => ({ ...q, set: 'train' as const }));
+    if (n < MIN_OWN_POINTS) {
+      return {
+        points: mine, shown, tooFew: true,
+        notice: `${n === 0 ? 'No points yet' : `Only ${n} point${n === 1 ? '' : 's'}`}: the runs need at least ${MIN_OWN_POINTS} of your points to train on. Add ${MIN_OWN_POINTS - n} more, or pick the moons.`,
+      };
+    }
+    return { points: mine, shown, tooFew: false, notice: null };
+  }
+  // The same moons as deadReluData(seed).
+  const moons = generate2D({ kind: DEAD_DATA, n: DEAD_POINTS, noise: 0.2, classes: 2, seed: p.seed });
+  return {
+    points: [...moons, ...mine], tooFew: false, notice: null,
+    shown: [...moons.map((q) => ({ ...q, set: 'train' as const })), ...mine.map((q) => ({ ...q, set: 'user' as const }))],
+  };
 }
 
 export function runSpecs(p: DeadReluParams): Record<RunKey, { act: 'relu' | 'leakyRelu'; lr: number; bias: number }> {
@@ -51,9 +94,14 @@ export function runSpecs(p: DeadReluParams): Record<RunKey, { act: 'relu' | 'lea
 }
 
 export function createDeadReluEngine(p: DeadReluParams): LabEngine<DeadReluView> {
-  const data = deadReluData(p.seed);
-  const specs = runSpecs(p);
   const units = p.width * p.depth;
+  const pts = deadReluPoints(p);
+  if (pts.tooFew) {
+    const view: DeadReluView = { runs: null, units, epoch: 0, data: pts.shown, notice: pts.notice };
+    return { step: () => undefined, isDone: () => true, read: (withView) => ({ metrics: { epoch: 0, points: pts.points.length, too_few: 1 }, view: withView ? view : undefined }), dispose: () => undefined };
+  }
+  const data = toMlpData(pts.points);
+  const specs = runSpecs(p);
   const runs = {} as Record<RunKey, DeadRun>;
   const state = {} as Record<RunKey, RunState>;
   let epoch = 0;
@@ -95,7 +143,7 @@ export function createDeadReluEngine(p: DeadReluParams): LabEngine<DeadReluView>
       }
     },
     read(withView) {
-      const metrics: Record<string, number> = { epoch };
+      const metrics: Record<string, number> = { epoch, points: data.n };
       for (const k of RUN_KEYS) {
         const s = state[k];
         metrics[`dead_${k}`] = s.dead / units;
@@ -113,7 +161,7 @@ export function createDeadReluEngine(p: DeadReluParams): LabEngine<DeadReluView>
           deadHistory: s.deadHistory.slice(), negHistory: s.negHistory.slice(), lossHistory: s.lossHistory.slice(),
         }];
       })) as Record<RunKey, RunState>;
-      return { metrics, view: { runs: runsCopy, units, epoch } };
+      return { metrics, view: { runs: runsCopy, units, epoch, data: pts.shown, notice: null } };
     },
     dispose: () => undefined,
   };

@@ -1,14 +1,17 @@
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import {
   CLASS_COLORS, LineChart, ScatterHeatmap, SERIES_COLORS, type HeatmapSpec, type LegendItem, type LineSeries,
 } from '../../../../charts';
 import { Tex, texNum } from '../../../../components/Tex';
 import { LabFrame } from '../../../../labs/LabFrame';
+import { PointsDataControls, PointsDropZone } from '../../../../labs/owndata/PointsDataControls';
+import { useOwnPoints, type OwnPointsChange } from '../../../../labs/owndata/useOwnPoints';
+import type { LabeledPoint } from '../../../../params/schema';
 import type { LabDefinition } from '../../../../labs/types';
 import { useLab } from '../../../../labs/useLab';
-import { hingeZeroFrom, lossSweep, scores as linearScores, TRAIN_CLASSES, type Linear2 } from '../../../../ml/softmax';
-import type { ScoreView, SoftmaxParams, SoftmaxView } from './engine';
-import { CLASS_NAMES, SCORE_LIMIT, SOFTMAX_PARAMS } from './params';
+import { hingeZeroFrom, lossSweep, scores as linearScores, type Linear2 } from '../../../../ml/softmax';
+import { PER_CLASS, type ScoreView, type SoftmaxParams, type SoftmaxView } from './engine';
+import { CLASS_NAMES, MAX_CLASSES, SCORE_LIMIT, SOFTMAX_PARAMS } from './params';
 import { ProbBars, type Bar } from './ProbBars';
 import './softmax.css';
 
@@ -23,7 +26,7 @@ export const softmaxLab: LabDefinition<typeof SOFTMAX_PARAMS, SoftmaxView> = {
   maxSteps: (p) => p.iters,
   stepsPerFrame: 10,
   viewOnly: ['regions'],
-  fileTag: (p) => `C${p.classes}-y${p.trueClass}-x${p.scale}-lambda${p.lambda}-lr${p.lr}-seed${p.seed}`,
+  fileTag: (p) => `C${p.classes}-y${p.trueClass}-x${p.scale}-lambda${p.lambda}-lr${p.lr}${p.dataset === 'own' ? `-own${p.points.length}` : p.points.length ? `-mine${p.points.length}` : ''}-seed${p.seed}`,
 };
 
 const CSV_EXTRA = ['score', 'naive_float64', 'naive_float32'];
@@ -163,6 +166,11 @@ const Sweep = memo(function Sweep({ sv, fileBase }: { sv: ScoreView; fileBase: s
 const DOMAIN = { xMin: -3, xMax: 3, yMin: -2.6, yMax: 3.4 };
 const GRID = 60;
 
+/** Class colours for up to MAX_CLASSES training classes: the kit's three, then two more Okabe–Ito hues. */
+const TRAIN_COLORS: readonly string[] = [...CLASS_COLORS, '#CC79A7', '#56B4E9'].slice(0, MAX_CLASSES);
+/** Training classes are named by their label (0-based, as in the CSV file). */
+const TRAIN_NAMES = Array.from({ length: MAX_CLASSES }, (_, k) => `class ${k}`);
+
 function regionsOf(m: Linear2): HeatmapSpec {
   const values = new Float32Array(GRID * GRID);
   for (let r = 0; r < GRID; r++) {
@@ -173,27 +181,40 @@ function regionsOf(m: Linear2): HeatmapSpec {
       values[r * GRID + c] = s.indexOf(Math.max(...s));
     }
   }
-  return { nx: GRID, ny: GRID, values, kind: 'class', classColors: CLASS_COLORS };
+  return { nx: GRID, ny: GRID, values, kind: 'class', classColors: TRAIN_COLORS };
 }
 
-const CLASS_LABELS = Array.from({ length: TRAIN_CLASSES }, (_, k) => `class ${k + 1}`);
-
-const Regions = memo(function Regions({ view, which, fileBase }: { view: SoftmaxView; which: 'ce' | 'hinge'; fileBase: string }) {
+const Regions = memo(function Regions({ view, which, fileBase, onAdd }: { view: SoftmaxView; which: 'ce' | 'hinge'; fileBase: string; onAdd: (x: number, y: number) => void }) {
   const heatmap = useMemo(() => regionsOf(view.runs[which].model), [view, which]);
+  const names = useMemo(() => TRAIN_NAMES.slice(0, view.classes), [view.classes]);
   return (
     <ScatterHeatmap title="Training points and decision regions" chartKey="regions" fileBase={fileBase} domain={DOMAIN} heatmap={heatmap}
-      points={view.points} classColors={CLASS_COLORS} classNames={CLASS_LABELS} size={300} />
+      points={view.points} classColors={TRAIN_COLORS} classNames={names} size={300} onCanvasClick={onAdd} />
   );
 });
 
 function TrainTable({ view, lambda }: { view: SoftmaxView; lambda: number }) {
   const { hinge: h, ce } = view.runs;
+  if (view.points.length === 0) {
+    return (
+      <div className="panel" data-testid="softmax-train">
+        <h4>No training points yet</h4>
+        <p>
+          “Your points only” has no point to train on: click the regions plot, type a point, or load a CSV file (labels 0 to{' '}
+          {MAX_CLASSES - 1}). The classifier gets as many classes as your largest label needs.
+        </p>
+      </div>
+    );
+  }
   const row = (label: string, a: number, b: number) => (
     <tr><th>{label}</th><td>{num(a)}</td><td>{num(b)}</td></tr>
   );
   return (
     <div className="panel" data-testid="softmax-train">
       <h4>Full loss = data loss + regularisation loss</h4>
+      <p className="muted" data-testid="softmax-train-data">
+        {view.points.length} training points in {view.classes} classes{view.points.some((q) => q.set === 'user') ? `, ${view.points.filter((q) => q.set === 'user').length} of them yours` : ''}.
+      </p>
       <Tex display math={`L = \\frac{1}{N}\\sum_{i=1}^{N} L_i + \\lambda \\sum w^2,\\quad \\lambda = ${texNum(lambda, 3)}`} />
       <table className="notes-table softmax-table">
         <thead><tr><th /><th>hinge</th><th>cross-entropy</th></tr></thead>
@@ -224,6 +245,15 @@ export function SoftmaxLab() {
   const fileBase = `lecture07-softmax-${softmaxLab.fileTag(p)}`;
   // The lab instance lives as long as the component, so its setParams is stable.
   const onEdit = h.lab.setParams;
+  const [brush, setBrush] = useState(0);
+  const apply = useCallback((points: LabeledPoint[], how: OwnPointsChange) => {
+    onEdit(how === 'load' ? { points, dataset: 'own' } : { points });
+  }, [onEdit]);
+  const own = useOwnPoints({ spec: SOFTMAX_PARAMS.points, points: p.points, range: DOMAIN, apply });
+  const { add } = own;
+  const addPoint = useCallback((x: number, y: number) => void add(x, y, brush), [add, brush]);
+  const mineOnly = p.dataset === 'own';
+  const nTrain = view ? view.points.length : mineOnly ? p.points.length : 3 * PER_CLASS + p.points.length;
   const sv = view?.scores;
   const bars = useMemo<Bar[]>(
     () => (sv ? sv.stable.map((v, k) => ({
@@ -245,13 +275,30 @@ export function SoftmaxLab() {
     <LabFrame
       handle={h}
       stepLabel="iteration"
-      controls={['classes', 'scale', 'lambda', 'lr', 'iters', 'regions', 'seed']}
-      extraControls={<ScoreEditor p={p} setParams={onEdit} />}
+      controls={['classes', 'scale', 'lambda', 'lr', 'iters', 'dataset', 'regions', 'seed']}
+      extraControls={
+        <>
+          <ScoreEditor p={p} setParams={onEdit} />
+          <PointsDataControls
+            own={own}
+            labId="softmax"
+            classNames={TRAIN_NAMES}
+            classColors={TRAIN_COLORS}
+            brush={brush}
+            setBrush={setBrush}
+            drawHint="Click the regions plot to add a training point of"
+            fileBase={fileBase}
+            note={mineOnly
+              ? 'Training points “Your points only”: both classifiers train on your points alone, with as many classes as your labels need.'
+              : 'Your points join the 12 seeded ones; a label above 2 adds a class. A loaded file switches to “Your points only”.'}
+          />
+        </>
+      }
       intro={
         <p>
           Edit the class scores and the true class: the softmax turns them into probabilities (exp, then normalise), and the same scores
           give a cross-entropy and a hinge loss. Scale the scores up to watch the naive float32 softmax overflow to NaN while the stable
-          form stays finite. Below, a linear classifier on {TRAIN_CLASSES * 4} points trains with both losses from the same initial weights.
+          form stays finite. Below, a linear classifier on {nTrain} points trains with both losses from the same initial weights.
         </p>
       }
     >
@@ -268,7 +315,9 @@ export function SoftmaxLab() {
               exactly 0 and stays there. Cross-entropy <Tex math="\log\bigl(1 + \sum_{k\ne y_i} e^{s_k - s_{y_i}}\bigr)" /> keeps decreasing but never reaches 0.
             </p>
           </div>
-          <Regions view={view} which={p.regions} fileBase={fileBase} />
+          <PointsDropZone own={own}>
+            <Regions view={view} which={p.regions} fileBase={fileBase} onAdd={addPoint} />
+          </PointsDropZone>
           <TrainTable view={view} lambda={p.lambda} />
           <LineChart title="Data loss per iteration" chartKey="data-loss" fileBase={fileBase} xLabel="iteration" yLabel="(1/N) Σ L_i" series={lossSeries} />
           <LineChart title="Weight norm per iteration" chartKey="wnorm" fileBase={fileBase} xLabel="iteration" yLabel="‖W‖" series={normSeries} />

@@ -9,9 +9,9 @@ import type { Values } from '../../../../params/schema';
 import { createRng } from '../../../../ml/rng';
 import {
   crossEntropy, expNaive32, fullLoss, gdStep, hinge, hingeTerms, initLinear, makeBlobs, softmaxNaive32, softmaxNaive64,
-  softmaxStable, softmaxStable32, weightNorm, type FullLoss, type Linear2, type LossName, type Point2C,
+  softmaxStable, softmaxStable32, TRAIN_CLASSES, weightNorm, type FullLoss, type Linear2, type LossName, type Point2C,
 } from '../../../../ml/softmax';
-import type { SOFTMAX_PARAMS } from './params';
+import { MAX_CLASSES, type SOFTMAX_PARAMS } from './params';
 
 export type SoftmaxParams = Values<typeof SOFTMAX_PARAMS>;
 
@@ -45,10 +45,25 @@ export interface RunState {
   zeroAt: number | null;
 }
 
+export type TrainPoint = Point2C & { set: 'train' | 'user' };
+
 export interface SoftmaxView {
   scores: ScoreView;
-  points: Point2C[];
+  /** The training points (set 'user': the learner's points added to the seeded ones). */
+  points: TrainPoint[];
+  /** Classes of the linear classifier: 3 for the seeded points, or as many as the labels need. */
+  classes: number;
   runs: Record<LossName, RunState>;
+}
+
+/**
+ * Classes the classifier scores: at least `base` (3 with the seeded points, 2 for the learner's
+ * alone) and enough for the largest label, at most MAX_CLASSES. A missing label in between is a
+ * class with no points (the classifier still has a score for it).
+ */
+export function classCount(points: readonly Point2C[], base: number): number {
+  const top = points.reduce((m, q) => Math.max(m, q.label + 1), 0);
+  return Math.min(MAX_CLASSES, Math.max(base, top));
 }
 
 export function activeScores(p: SoftmaxParams): { s: number[]; y: number } {
@@ -80,14 +95,28 @@ export function scoreView(p: SoftmaxParams): ScoreView {
 
 const sum = (a: readonly number[]) => a.reduce((x, v) => x + v, 0);
 
+/** No training point ("Your points only" before any is added): nothing to train. */
+const emptyLoss = (m: Linear2, lambda: number): FullLoss => {
+  const reg = lambda * m.w.reduce((a, v) => a + v * v, 0);
+  return { data: NaN, reg, total: NaN, accuracy: NaN };
+};
+
 export function createSoftmaxEngine(p: SoftmaxParams): LabEngine<SoftmaxView> {
   const rng = createRng(p.seed);
-  const points = makeBlobs(PER_CLASS, SPREAD, rng);
-  const init = initLinear(rng);
+  // The seeded points are drawn in either case, so the initial weights come from the same random stream.
+  const blobs = makeBlobs(PER_CLASS, SPREAD, rng);
+  const mine = p.points.filter((q) => q.label < MAX_CLASSES).map((q) => ({ x: q.x, y: q.y, label: q.label }));
+  const own = p.dataset === 'own';
+  const points: TrainPoint[] = own
+    ? mine.map((q) => ({ ...q, set: 'train' }))
+    : [...blobs.map((q) => ({ ...q, set: 'train' as const })), ...mine.map((q) => ({ ...q, set: 'user' as const }))];
+  const classes = classCount(points, own ? 2 : TRAIN_CLASSES);
+  const empty = points.length === 0;
+  const init = initLinear(rng, classes);
   const runs = {} as Record<LossName, RunState>;
   for (const l of LOSSES) {
     const model = { w: [...init.w], b: [...init.b] };
-    const loss = fullLoss(model, points, l, p.lambda);
+    const loss = empty ? emptyLoss(model, p.lambda) : fullLoss(model, points, l, p.lambda);
     runs[l] = { model, loss, delta: 0, zeroAt: loss.data === 0 ? 0 : null };
   }
   const sv = scoreView(p);
@@ -95,6 +124,7 @@ export function createSoftmaxEngine(p: SoftmaxParams): LabEngine<SoftmaxView> {
 
   return {
     step() {
+      if (empty) return;
       iter++;
       for (const l of LOSSES) {
         const r = runs[l];
@@ -112,8 +142,12 @@ export function createSoftmaxEngine(p: SoftmaxParams): LabEngine<SoftmaxView> {
         naive32_nan: sv.naive32.filter(Number.isNaN).length, naive64_nan: sv.naive64.filter(Number.isNaN).length,
         stable_nonfinite: sv.stable.filter((v) => !Number.isFinite(v)).length,
       };
+      metrics.train_points = points.length;
+      metrics.train_classes = classes;
       for (const l of LOSSES) {
         const r = runs[l];
+        // With no training point there is no loss to watch (and nothing has diverged).
+        if (empty) continue;
         metrics[`${l}_data`] = r.loss.data;
         metrics[`${l}_reg`] = r.loss.reg;
         metrics[`${l}_total`] = r.loss.total;
@@ -124,8 +158,9 @@ export function createSoftmaxEngine(p: SoftmaxParams): LabEngine<SoftmaxView> {
       metrics.hinge_zero_at = runs.hinge.zeroAt ?? -1;
       if (!withView) return { metrics };
       const snap = (r: RunState): RunState => ({ ...r, model: { w: [...r.model.w], b: [...r.model.b] }, loss: { ...r.loss } });
-      return { metrics, view: { scores: sv, points, runs: { hinge: snap(runs.hinge), ce: snap(runs.ce) } } };
+      return { metrics, view: { scores: sv, points, classes, runs: { hinge: snap(runs.hinge), ce: snap(runs.ce) } } };
     },
+    isDone: () => empty,
     dispose: () => undefined,
   };
 }

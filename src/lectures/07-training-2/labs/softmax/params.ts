@@ -24,6 +24,11 @@ export const SOFTMAX_PARAMS = defineParams({
   },
   lr: { kind: 'number', label: 'Learning rate', symbol: '\\alpha', urlKey: 'lr', min: 0.01, max: 2, step: 0, scale: 'log', default: 0.05 },
   iters: { kind: 'number', label: 'Iterations', urlKey: 'iters', min: 100, max: 5000, step: 100, default: 1500 },
+  dataset: select({
+    label: 'Training points', urlKey: 'data', options: ['blobs', 'own'] as const, default: 'blobs',
+    optionLabels: { blobs: '12 seeded points (3 classes)', own: 'Your points only' },
+  }),
+  points: { kind: 'points', label: 'Your points', urlKey: 'pts', maxCount: 200, classes: MAX_CLASSES, default: [] },
   regions: select({
     label: 'Regions shown', urlKey: 'show', options: ['ce', 'hinge'] as const, default: 'ce',
     optionLabels: { ce: 'cross-entropy model', hinge: 'hinge model' },
