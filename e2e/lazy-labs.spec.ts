@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { labProbe, waitForLab, watchConsole } from './helpers';
+import { expectNoKatexErrors, labProbe, waitForLab, watchConsole } from './helpers';
 
 // Without the tests' "all labs at once" switch: a lecture opens as text, and labs mount as the learner nears them.
 test.use({ storageState: { cookies: [], origins: [] } });
@@ -30,7 +30,7 @@ test('labs mount when the learner scrolls near them, or follows a link to one', 
   con.assertClean();
 });
 
-test('a lecture fills in section by section without scrolling; the first screen comes with the page', async ({ page }) => {
+test('a lecture fills in section by section without scrolling; formulas are typeset as the learner nears them', async ({ page }) => {
   const con = watchConsole(page);
   await page.setViewportSize({ width: 412, height: 823 });
   await page.goto('./#/lecture/11-rnn-transformers');
@@ -44,10 +44,42 @@ test('a lecture fills in section by section without scrolling; the first screen 
   const count = await sections.count();
   expect(count).toBeGreaterThan(15);
   for (let i = 0; i < count; i++) expect(await sections.nth(i).locator('> :not(h2)').count(), `section ${i} is empty`).toBeGreaterThan(0);
-  await expect.poll(() => page.locator('.tex-pending').count(), { timeout: 30_000 }).toBe(0);
-  expect(await page.locator('.katex').count()).toBeGreaterThan(100);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  // Far below the first screen, formulas wait to be typeset until the learner comes near.
+  const lastSection = sections.last();
+  expect(await lastSection.locator('.tex-pending').count()).toBeGreaterThan(0);
+  // Scrolling down the page typesets them all.
+  // (The page grows as labs mount and formulas are typeset: go on until the bottom is reached.)
+  for (let y = 0; y < (await page.evaluate(() => document.documentElement.scrollHeight)); y += 600) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.waitForTimeout(60);
+  }
+  await expect.poll(() => page.locator('.lecture-section .tex-pending').count(), { timeout: 30_000 }).toBe(0);
+  expect(await page.locator('.katex').count()).toBeGreaterThan(100);
+  await expectNoKatexErrors(page);
   con.assertClean();
+});
+
+test('printing typesets every formula and fills in every section first', async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  await page.goto('./#/lecture/11-rnn-transformers');
+  await expect(page.locator('.lecture-section').first().locator('p').first()).toBeVisible();
+  // Counted in the same task as the event: nothing may be left for after the print snapshot.
+  const after = await page.evaluate(() => {
+    const waiting = document.querySelectorAll('.section-pending, .lecture-section .tex-pending').length;
+    window.dispatchEvent(new Event('beforeprint'));
+    return {
+      waiting,
+      pendingSections: document.querySelectorAll('.section-pending').length,
+      pendingFormulas: document.querySelectorAll('.lecture-section .tex-pending').length,
+      formulas: document.querySelectorAll('.lecture-section .katex').length,
+    };
+  });
+  expect(after.waiting, 'nothing was left to do before printing').toBeGreaterThan(0);
+  expect(after.pendingSections).toBe(0);
+  expect(after.pendingFormulas).toBe(0);
+  expect(after.formulas).toBeGreaterThan(100);
+  await expectNoKatexErrors(page);
 });
 
 test('a link to a section far down lands on it and it stays put while the page fills in', async ({ page }) => {

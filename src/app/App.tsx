@@ -5,7 +5,6 @@ import { LecturePage } from './LecturePage';
 import { OfflineNotice } from './OfflineNotice';
 import { ProgressNotice } from './ProgressNotice';
 import { ThemeToggle } from './ThemeToggle';
-import { preloadLecture } from './registry';
 import { parseRoute, useRoutePath } from './router';
 
 // A lecture's frame (title, contents, neighbours) is part of the shell, so it paints with the first
@@ -13,7 +12,6 @@ import { parseRoute, useRoutePath } from './router';
 export function App() {
   const path = useRoutePath();
   const route = parseRoute(path);
-  if (route.name === 'lecture') preloadLecture(route.slug);
   useEffect(() => {
     if (route.name === 'home') document.title = 'I2DL Playground';
   }, [route.name]);

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useState } from 'react';
 import { eagerLabs } from '../labs/LabSlot';
 import { LectureLayout } from './LectureLayout';
 import { IMMEDIATE_SECTIONS, SectionQueue, SectionQueueProvider } from './progressiveSections';
@@ -8,6 +8,27 @@ import { findLecture } from './registry';
 // The outline of a lecture without a built page needs KaTeX: a chunk of its own.
 const OutlineView = lazy(() => import('./OutlineView').then((m) => ({ default: m.OutlineView })));
 
+/**
+ * False until the page has painted once. The lecture's own chunks (its text, KaTeX) are requested
+ * only then: the first frame — header, contents, the lecture's title — needs nothing but the shell,
+ * and on a slow link it should not wait behind downloads it does not use.
+ */
+function usePaintedOnce(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer = 0;
+    const raf = requestAnimationFrame(() => {
+      // As a transition, React renders the lecture in slices instead of one long task.
+      timer = window.setTimeout(() => startTransition(() => setPainted(true)), 0);
+    });
+    return () => {
+      cancelAnimationFrame(raf);
+      window.clearTimeout(timer);
+    };
+  }, []);
+  return painted;
+}
+
 interface Props {
   slug: string;
   labId?: string;
@@ -16,6 +37,7 @@ interface Props {
 export function LecturePage({ slug, labId }: Props) {
   const found = findLecture(slug);
   const markVisited = useProgress((s) => s.markVisited);
+  const painted = usePaintedOnce();
   // Sections fill in one by one after the first screen, unless a link targets something on the page.
   const [queue] = useState(() => new SectionQueue(labId || eagerLabs() ? Infinity : IMMEDIATE_SECTIONS));
   useEffect(() => {
@@ -39,11 +61,12 @@ export function LecturePage({ slug, labId }: Props) {
   }
   const { entry, index } = found;
   const Page = entry.page;
+  const loading = <p className="loading">Loading the lecture…</p>;
   return (
     <LectureLayout entry={entry} index={index} labId={labId}>
       <SectionQueueProvider queue={queue}>
-        {Page ? (
-          <Suspense fallback={<p className="loading">Loading the lecture…</p>}>
+        {!painted ? loading : Page ? (
+          <Suspense fallback={loading}>
             <Page info={entry.info} />
           </Suspense>
         ) : (

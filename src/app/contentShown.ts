@@ -48,6 +48,11 @@ export function isShown(el: Element): boolean {
   return state.get(section) === false;
 }
 
+/** Whether the browser is rendering this skippable section (true where the event is not supported). */
+export function sectionRendered(section: Element): boolean {
+  return !supported() || state.get(section) === false;
+}
+
 /** Calls `cb(section)` each time a skippable section starts being rendered. */
 export function onShown(cb: (section: Element) => void): () => void {
   listen();

@@ -78,6 +78,20 @@ describe('SectionQueue', () => {
     expect(log).toEqual(['b', 'c', 'd']);
   });
 
+  it('flush also hurries the section whose turn it is (still rendering as a transition)', () => {
+    const q = new SectionQueue(1);
+    const calls: [string, boolean][] = [];
+    q.initial('a');
+    q.initial('b');
+    q.initial('c');
+    q.enqueue('b', (urgent) => calls.push(['b', urgent])); // never commits by itself
+    q.enqueue('c', (urgent) => calls.push(['c', urgent]));
+    vi.advanceTimersByTime(17);
+    expect(calls).toEqual([['b', false]]);
+    q.flush();
+    expect(calls).toEqual([['b', false], ['b', true], ['c', true]]);
+  });
+
   it('renders everything at once when told to (deep links, the tests)', () => {
     const q = new SectionQueue(Infinity);
     const log: string[] = [];

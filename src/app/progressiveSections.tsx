@@ -8,19 +8,24 @@
  * Everything renders at once when a link targets a section or lab (the target must not move),
  * before printing, and when `localStorage['i2dl-labs-eager'] = '1'` (the end-to-end tests).
  */
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+import { createContext, startTransition, useContext, useEffect, useState, type ReactNode, type RefObject } from 'react';
+import { onShown, sectionRendered } from './contentShown';
 
-/** How many sections render with the page: enough for the first screen of a phone or a laptop. */
-export const IMMEDIATE_SECTIONS = 2;
+/** How many sections render with the page: the first screen of a laptop (on a phone the contents list fills it). */
+export const IMMEDIATE_SECTIONS = 1;
 
-type Reveal = () => void;
+/** Gives a section its content; `urgent` when everything is revealed at once (flush). */
+type Reveal = (urgent: boolean) => void;
 
 export class SectionQueue {
   /** Every section seen, and whether it has its content. */
   private readonly ready = new Map<string, boolean>();
   private readonly waiting: { id: string; reveal: Reveal }[] = [];
   private readonly doneListeners = new Set<() => void>();
+  private readonly flushListeners = new Set<() => void>();
   private inFlight: string | null = null;
+  private inFlightReveal: Reveal | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private started = false;
   private flushed: boolean;
@@ -78,18 +83,36 @@ export class SectionQueue {
     };
   }
 
+  /** True when every section renders everything at once (deep link, printing, the tests). */
+  get allAtOnce(): boolean {
+    return this.flushed;
+  }
+
+  /** Calls `cb` when the queue is flushed. */
+  onFlush(cb: () => void): () => void {
+    this.flushListeners.add(cb);
+    return () => {
+      this.flushListeners.delete(cb);
+    };
+  }
+
   /** Reveal every waiting section now (a link to something further down, printing). */
   flush(): void {
+    const was = this.flushed;
     this.flushed = true;
+    if (!was) [...this.flushListeners].forEach((cb) => cb());
     clearTimeout(this.timer);
+    // The section being revealed may still be rendering as a transition: make it urgent too.
+    this.inFlightReveal?.(true);
     this.inFlight = null;
-    this.waiting.splice(0).forEach((w) => this.reveal(w));
+    this.inFlightReveal = null;
+    this.waiting.splice(0).forEach((w) => this.reveal(w, true));
     this.checkDone();
   }
 
-  private reveal(item: { id: string; reveal: Reveal }) {
+  private reveal(item: { id: string; reveal: Reveal }, urgent = false) {
     this.ready.set(item.id, true);
-    item.reveal();
+    item.reveal(urgent);
   }
 
   /** The next section, in a task of its own; it calls `advance` once its content has committed. */
@@ -103,6 +126,7 @@ export class SectionQueue {
         return;
       }
       this.inFlight = item.id;
+      this.inFlightReveal = item.reveal;
       this.reveal(item);
     }, 0);
   }
@@ -111,6 +135,7 @@ export class SectionQueue {
   advance(id: string): void {
     if (this.inFlight !== id) return;
     this.inFlight = null;
+    this.inFlightReveal = null;
     if (this.waiting.length > 0) this.next();
     this.checkDone();
   }
@@ -127,7 +152,12 @@ const QueueContext = createContext<SectionQueue | null>(null);
 
 export function SectionQueueProvider({ queue, children }: { queue: SectionQueue; children: ReactNode }) {
   useEffect(() => {
-    const onPrint = () => queue.flush();
+    // Printing lays the page out right after this event: the sections must be in the DOM by then.
+    // Then every formula not typeset yet is typeset at once (Tex.tsx listens for this event).
+    const onPrint = () => {
+      flushSync(() => queue.flush());
+      window.dispatchEvent(new Event('i2dl-typeset-now'));
+    };
     window.addEventListener('beforeprint', onPrint);
     return () => window.removeEventListener('beforeprint', onPrint);
   }, [queue]);
@@ -144,9 +174,40 @@ export function useSectionReady(id: string): boolean {
       queue.advance(id);
       return undefined;
     }
-    return queue.enqueue(id, () => setReady(true));
+    // In turn, as a transition: React renders the section in slices of a few milliseconds.
+    return queue.enqueue(id, (urgent) => (urgent ? setReady(true) : startTransition(() => setReady(true))));
   }, [queue, id, ready]);
   return ready;
+}
+
+/**
+ * Whether a section's formulas should be typeset: once the browser renders the section (it comes
+ * within reach of the viewport; content-visibility, see contentShown.ts), or when everything is
+ * rendered at once. Typesetting and laying out KaTeX is the costliest part of a lecture, and a
+ * section far below is typeset only when the learner scrolls towards it (or prints).
+ */
+export const SectionShownContext = createContext(true);
+
+export function useSectionShown(ref: RefObject<HTMLElement | null>): boolean {
+  const queue = useContext(QueueContext);
+  const [shown, setShown] = useState(() => !queue || queue.allAtOnce);
+  useEffect(() => {
+    if (shown) return undefined;
+    const el = ref.current;
+    if (!el || sectionRendered(el)) {
+      setShown(true);
+      return undefined;
+    }
+    const offShown = onShown((section) => {
+      if (section === el) setShown(true);
+    });
+    const offFlush = queue?.onFlush(() => setShown(true));
+    return () => {
+      offShown();
+      offFlush?.();
+    };
+  }, [shown, ref, queue]);
+  return shown;
 }
 
 /** For a lab: calls `cb` once the page's sections all have their content (at once outside a lecture page). */

@@ -337,14 +337,6 @@ export const REGISTRY: LectureEntry[] = LECTURES.map((info) => ({
   questions: PAGES[info.slug] ? (SELF_CHECK_COUNTS[info.slug] ?? 0) : 0,
 }));
 
-/**
- * Start fetching a lecture's page chunk before React asks for it, so the route's chunks load in
- * parallel instead of one after another (module imports are cached, so this costs nothing twice).
- */
-export function preloadLecture(slug: string): void {
-  void PAGES[slug]?.load().catch(() => undefined);
-}
-
 export function findLecture(slug: string): { entry: LectureEntry; index: number } | null {
   const index = REGISTRY.findIndex((e) => e.info.slug === slug);
   return index < 0 ? null : { entry: REGISTRY[index], index };

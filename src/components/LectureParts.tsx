@@ -1,17 +1,20 @@
 /** The building blocks every lecture page is written with. */
-import type { ReactNode } from 'react';
-import { useSectionReady } from '../app/progressiveSections';
+import { useRef, type ReactNode } from 'react';
+import { SectionShownContext, useSectionReady, useSectionShown } from '../app/progressiveSections';
 
 /**
  * A section of the lecture; its id is the deep-link and table-of-contents target. Its heading is
- * there at once; further down the page its content follows a moment later (progressiveSections.tsx).
+ * there at once; further down the page its content follows a moment later, and its formulas are
+ * typeset when the learner nears it (progressiveSections.tsx).
  */
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   const ready = useSectionReady(id);
+  const ref = useRef<HTMLElement>(null);
+  const shown = useSectionShown(ref);
   return (
-    <section id={id} className={ready ? 'lecture-section' : 'lecture-section section-pending'} aria-labelledby={`${id}-h`} aria-busy={ready ? undefined : true}>
+    <section ref={ref} id={id} className={ready ? 'lecture-section' : 'lecture-section section-pending'} aria-labelledby={`${id}-h`} aria-busy={ready ? undefined : true}>
       <h2 id={`${id}-h`}>{title}</h2>
-      {ready ? children : null}
+      <SectionShownContext.Provider value={shown}>{ready ? children : null}</SectionShownContext.Provider>
     </section>
   );
 }

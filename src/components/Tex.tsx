@@ -4,8 +4,9 @@
  */
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { isShown, onShown } from '../app/contentShown';
+import { SectionShownContext } from '../app/progressiveSections';
 
 export interface TexProps {
   math: string;
@@ -45,7 +46,7 @@ function renderCached(math: string, display: boolean): string {
  * the rest are queued and typeset in later tasks of at most SLICE_MS each, in page order.
  * A formula already on screen that changes (live values) always re-renders at once.
  */
-const SLICE_MS = 8;
+const SLICE_MS = 5;
 let sliceEnd = -1;
 const pending: (() => void)[] = [];
 let draining = false;
@@ -141,8 +142,7 @@ function watchOverflow(el: Element, onChange: () => void): () => void {
   };
 }
 
-function useOverflows(html: string) {
-  const ref = useRef<HTMLDivElement>(null);
+function useOverflows(html: string, ref: RefObject<HTMLElement | null>) {
   const [overflows, setOverflows] = useState(false);
   useEffect(() => {
     const el = ref.current;
@@ -154,15 +154,15 @@ function useOverflows(html: string) {
     const unwatch = [watchOverflow(el, measure)];
     if (el.firstElementChild) unwatch.push(watchOverflow(el.firstElementChild, measure));
     return () => unwatch.forEach((u) => u());
-  }, [html]);
-  return { ref, overflows };
+  }, [html, ref]);
+  return overflows;
 }
 
-function DisplayTex({ html, className }: { html: string; className: string }) {
-  const { ref, overflows } = useOverflows(html);
+function DisplayTex({ html, className, elRef }: { html: string; className: string; elRef: RefObject<HTMLElement | null> }) {
+  const overflows = useOverflows(html, elRef);
   return (
     <div
-      ref={ref}
+      ref={elRef as RefObject<HTMLDivElement | null>}
       className={overflows ? `${className} tex-scrolls` : className}
       tabIndex={overflows ? 0 : undefined}
       role={overflows ? 'region' : undefined}
@@ -172,22 +172,54 @@ function DisplayTex({ html, className }: { html: string; className: string }) {
   );
 }
 
+/**
+ * Formulas not typeset yet, by element. Before printing (and when a page reveals everything at
+ * once for printing: the 'i2dl-typeset-now' event) they are all typeset synchronously, straight
+ * into the DOM; React's own update, when it comes, writes the same HTML.
+ */
+const untypeset = new Map<HTMLElement, { math: string; display: boolean }>();
+export const TYPESET_NOW_EVENT = 'i2dl-typeset-now';
+let printHooked = false;
+function typesetAllNow() {
+  untypeset.forEach(({ math, display }, el) => {
+    el.innerHTML = renderCached(math, display);
+    el.classList.remove('tex-pending');
+  });
+  untypeset.clear();
+}
+
 export const Tex = memo(function Tex({ math, display = false, className }: TexProps) {
-  // Decided once, at mount: typeset now (within the slice or already cached) or queue it.
-  const [ready, setReady] = useState(() => cache.has((display ? 'd|' : 'i|') + math) || inSlice());
+  // In a lecture section, typeset once the section is rendered (near the viewport); elsewhere at once.
+  const shown = useContext(SectionShownContext);
+  // Decided at mount: typeset now (within the slice or already cached) or queue it.
+  const [ready, setReady] = useState(() => cache.has((display ? 'd|' : 'i|') + math) || (shown && inSlice()));
   useEffect(() => {
-    if (ready) return undefined;
+    if (ready || !shown) return undefined;
     return enqueue(() => {
       renderCached(math, display); // the typesetting happens here, inside the slice
       setReady(true);
     });
     // Queued once; if math changes meanwhile, the render after setReady typesets the new source.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ready]);
+  }, [ready, shown]);
+  const ref = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (ready || !el) return undefined;
+    if (!printHooked) {
+      printHooked = true;
+      window.addEventListener('beforeprint', typesetAllNow);
+      window.addEventListener(TYPESET_NOW_EVENT, typesetAllNow);
+    }
+    untypeset.set(el, { math, display });
+    return () => {
+      untypeset.delete(el);
+    };
+  }, [ready, math, display]);
   const html = useMemo(() => (ready ? renderCached(math, display) : ''), [ready, math, display]);
   const cls = `tex ${display ? 'tex-display' : 'tex-inline'}${className ? ` ${className}` : ''}${ready ? '' : ' tex-pending'}`;
-  if (display) return <DisplayTex html={html} className={cls} />;
-  return <span className={cls} dangerouslySetInnerHTML={{ __html: html }} />;
+  if (display) return <DisplayTex html={html} className={cls} elRef={ref} />;
+  return <span ref={ref} className={cls} dangerouslySetInnerHTML={{ __html: html }} />;
 });
 
 /**

@@ -9,7 +9,7 @@
  * `localStorage['i2dl-labs-eager'] = '1'` mounts every lab as soon as the page has painted (the
  * end-to-end tests set it; see playwright.config.ts).
  */
-import { Suspense, useEffect, useRef, useState, type ComponentType, type LazyExoticComponent } from 'react';
+import { Suspense, useEffect, useRef, useState, type ComponentType, type LazyExoticComponent, type ReactNode, type RefObject } from 'react';
 import { useWhenSectionsDone } from '../app/progressiveSections';
 
 interface Props {
@@ -40,7 +40,12 @@ function Placeholder({ id, title, onLoad }: { id: string; title: string; onLoad?
   );
 }
 
-export function LabSlot({ id, title, lab: Lab }: Props) {
+/**
+ * Mount-when-near, for labs and other heavy figures on a lecture page (the MNIST browser): false
+ * until the anchor comes within about a screen of the viewport (once the page's sections all have
+ * their content), or eagerly (tests), or before printing; `mountNow` mounts on request.
+ */
+export function useMountWhenNear(margin = '100% 0px'): { anchor: RefObject<HTMLDivElement | null>; mounted: boolean; mountNow: () => void } {
   const [mounted, setMounted] = useState(false);
   const anchor = useRef<HTMLDivElement>(null);
   const whenSectionsDone = useWhenSectionsDone();
@@ -67,7 +72,7 @@ export function LabSlot({ id, title, lab: Lab }: Props) {
         io.disconnect();
         mountAfterPaint();
       }
-    }, { rootMargin: '100% 0px' });
+    }, { rootMargin: margin });
     // Only once the text around it is complete: until then the page is shorter than it will be.
     const unwait = whenSectionsDone(() => io.observe(el));
     const onPrint = () => setMounted(true);
@@ -81,11 +86,23 @@ export function LabSlot({ id, title, lab: Lab }: Props) {
     };
     // whenSectionsDone is a fresh closure each render over the same queue.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [mounted]);
+  }, [mounted, margin]);
+  return { anchor, mounted, mountNow: () => setMounted(true) };
+}
+
+/** Renders `children` once near the viewport (useMountWhenNear, `margin` around it); `placeholder` until then. */
+export function WhenNear({ placeholder, children, margin }: { placeholder: ReactNode; children: ReactNode; margin?: string }) {
+  const { anchor, mounted } = useMountWhenNear(margin);
+  if (!mounted) return <div ref={anchor}>{placeholder}</div>;
+  return <>{children}</>;
+}
+
+export function LabSlot({ id, title, lab: Lab }: Props) {
+  const { anchor, mounted, mountNow } = useMountWhenNear();
   if (!mounted) {
     return (
       <div ref={anchor} className="lab-slot">
-        <Placeholder id={id} title={title} onLoad={() => setMounted(true)} />
+        <Placeholder id={id} title={title} onLoad={mountNow} />
       </div>
     );
   }

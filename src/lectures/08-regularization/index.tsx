@@ -4,12 +4,11 @@
  * time, the weight-scaling rule), Monte Carlo dropout, batch normalisation (train against test, running
  * statistics), other normalisations, and the recap of what we know so far.
  */
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import type { LecturePageProps } from '../../app/registry';
 import { Erratum, Section } from '../../components/LectureParts';
-import { MnistBrowser } from '../../components/MnistBrowser'; // MNIST browser (placed by the mnist helper)
 import { Tex } from '../../components/Tex';
-import { LabSlot } from '../../labs/LabSlot';
+import { LabSlot, WhenNear } from '../../labs/LabSlot';
 import '../lecture.css';
 import SelfCheck from '../../selfcheck/SelfCheck';
 
@@ -17,6 +16,7 @@ const AugmentLab = lazy(() => import('./labs/augment/AugmentLab').then((m) => ({
 const WeightDecayLab = lazy(() => import('./labs/weight-decay/WeightDecayLab').then((m) => ({ default: m.WeightDecayLab })));
 const EarlyStopLab = lazy(() => import('./labs/early-stop/EarlyStopLab').then((m) => ({ default: m.EarlyStopLab })));
 const EnsembleLab = lazy(() => import('./labs/ensemble/EnsembleLab').then((m) => ({ default: m.EnsembleLab })));
+const MnistBrowser = lazy(() => import('../../components/MnistBrowser').then((m) => ({ default: m.MnistBrowser })));
 const DropoutLab = lazy(() => import('./labs/dropout/DropoutLab').then((m) => ({ default: m.DropoutLab })));
 const McDropoutLab = lazy(() => import('./labs/mc-dropout/McDropoutLab').then((m) => ({ default: m.McDropoutLab })));
 const BatchnormLab = lazy(() => import('./labs/batchnorm/BatchnormLab').then((m) => ({ default: m.BatchnormLab })));
@@ -34,9 +34,12 @@ function Data() {
           lab that needs it — nothing is downloaded from anywhere else. Small training subsets of a few hundred digits make overfitting,
           and the regularisers that fight it, visible within seconds.
         </p>
-        {/* MNIST browser (placed by the mnist helper) */}
-        <MnistBrowser />
-        {/* end MNIST browser */}
+        {/* The browser loads and decodes the 10,000 digits (1.5 MB): only once it is on screen. */}
+        <WhenNear margin="0px" placeholder={<p className="loading">Loading the digit browser…</p>}>
+          <Suspense fallback={<p className="loading">Loading the digit browser…</p>}>
+            <MnistBrowser />
+          </Suspense>
+        </WhenNear>
       </Section>
       <Section id="augmentation" title="Data augmentation">
         <p>
