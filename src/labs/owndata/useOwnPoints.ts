@@ -16,6 +16,14 @@ export interface OwnPointsOptions {
   apply: (points: LabeledPoint[], how: OwnPointsChange) => void;
 }
 
+/**
+ * The usual `apply` of a lab with an "own" data choice: an edit writes the points, a loaded file
+ * also switches the lab's `dataset` to 'own'.
+ */
+export function useApplyOwnDataset(setParams: (patch: { points: LabeledPoint[]; dataset?: 'own' }) => void): OwnPointsOptions['apply'] {
+  return useCallback((points, how) => setParams(how === 'load' ? { points, dataset: 'own' } : { points }), [setParams]);
+}
+
 export type OwnPointsStatus =
   | { kind: 'none' }
   | { kind: 'ok'; text: string }

@@ -1,10 +1,9 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { CLASS_COLORS, LineChart, ScatterHeatmap } from '../../../../charts';
 import { Tex, texNum, texSigned } from '../../../../components/Tex';
 import { LabFrame } from '../../../../labs/LabFrame';
 import { PointsDataControls, PointsDropZone } from '../../../../labs/owndata/PointsDataControls';
-import { useOwnPoints, type OwnPointsChange } from '../../../../labs/owndata/useOwnPoints';
-import type { LabeledPoint } from '../../../../params/schema';
+import { useApplyOwnDataset, useOwnPoints } from '../../../../labs/owndata/useOwnPoints';
 import type { LabDefinition } from '../../../../labs/types';
 import { useLab } from '../../../../labs/useLab';
 import type { LogregView } from './engine';
@@ -58,9 +57,7 @@ export function LogregLab() {
   const fileBase = `lecture02-logreg-${logregLab.fileTag(p)}`;
   const [brush, setBrush] = useState(1);
   const setParams = h.lab.setParams;
-  const apply = useCallback((points: LabeledPoint[], how: OwnPointsChange) => {
-    setParams(how === 'load' ? { points, dataset: 'own' } : { points });
-  }, [setParams]);
+  const apply = useApplyOwnDataset(setParams);
   const own = useOwnPoints({ spec: LOGREG_PARAMS.points, points: p.points, range: LOGREG_GRID, apply });
   const ownControls = (
     <PointsDataControls

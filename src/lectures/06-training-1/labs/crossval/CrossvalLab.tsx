@@ -3,8 +3,7 @@ import { CLASS_COLORS, ScatterHeatmap, type ScatterPoint } from '../../../../cha
 import { Tex, texNum } from '../../../../components/Tex';
 import { LabFrame } from '../../../../labs/LabFrame';
 import { PointsDataControls, PointsDropZone } from '../../../../labs/owndata/PointsDataControls';
-import { useOwnPoints, type OwnPointsChange } from '../../../../labs/owndata/useOwnPoints';
-import type { LabeledPoint } from '../../../../params/schema';
+import { useApplyOwnDataset, useOwnPoints } from '../../../../labs/owndata/useOwnPoints';
 import type { LabDefinition } from '../../../../labs/types';
 import { useLab } from '../../../../labs/useLab';
 import { CvCurve } from './CvCurve';
@@ -104,9 +103,7 @@ export function CrossvalLab() {
   const fileBase = `lecture06-crossval-${crossvalLab.fileTag(p)}`;
   const [brush, setBrush] = useState(0);
   const setParams = h.lab.setParams;
-  const apply = useCallback((points: LabeledPoint[], how: OwnPointsChange) => {
-    setParams(how === 'load' ? { points, dataset: 'own' } : { points });
-  }, [setParams]);
+  const apply = useApplyOwnDataset(setParams);
   const own = useOwnPoints({ spec: CROSSVAL_PARAMS.points, points: p.points, range: DOMAIN, apply });
   const { add } = own;
   const addPoint = useCallback((x: number, y: number) => void add(x, y, brush), [add, brush]);

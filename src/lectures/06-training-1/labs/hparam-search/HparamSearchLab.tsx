@@ -4,8 +4,7 @@ import { Tex, texNum } from '../../../../components/Tex';
 import { useBackend } from '../../../../labs/backend';
 import { LabFrame } from '../../../../labs/LabFrame';
 import { PointsDataControls, PointsDropZone } from '../../../../labs/owndata/PointsDataControls';
-import { useOwnPoints, type OwnPointsChange } from '../../../../labs/owndata/useOwnPoints';
-import type { LabeledPoint } from '../../../../params/schema';
+import { useApplyOwnDataset, useOwnPoints } from '../../../../labs/owndata/useOwnPoints';
 import type { LabDefinition } from '../../../../labs/types';
 import { useLab } from '../../../../labs/useLab';
 import { distinctCount, sortByValAcc, type TrialKind, type TrialResult } from '../../../../ml/hparamSearch';
@@ -257,9 +256,7 @@ export function HparamSearchLab() {
   const kinds: ('grid' | 'random')[] = p.mode === 'both' ? ['grid', 'random'] : [p.mode];
   const [brush, setBrush] = useState(0);
   const setParams = h.lab.setParams;
-  const apply = useCallback((points: LabeledPoint[], how: OwnPointsChange) => {
-    setParams(how === 'load' ? { points, dataset: 'own' } : { points });
-  }, [setParams]);
+  const apply = useApplyOwnDataset(setParams);
   const own = useOwnPoints({ spec: HPARAM_PARAMS.points, points: p.points, range: DATA_DOMAIN, apply });
   const { add } = own;
   const addPoint = useCallback((x: number, y: number) => void add(x, y, brush), [add, brush]);

@@ -5,8 +5,7 @@ import {
 import { Tex, texNum } from '../../../../components/Tex';
 import { LabFrame } from '../../../../labs/LabFrame';
 import { PointsDataControls, PointsDropZone } from '../../../../labs/owndata/PointsDataControls';
-import { useOwnPoints, type OwnPointsChange } from '../../../../labs/owndata/useOwnPoints';
-import type { LabeledPoint } from '../../../../params/schema';
+import { useApplyOwnDataset, useOwnPoints } from '../../../../labs/owndata/useOwnPoints';
 import type { LabDefinition } from '../../../../labs/types';
 import { useLab } from '../../../../labs/useLab';
 import { hingeZeroFrom, lossSweep, scores as linearScores, type Linear2 } from '../../../../ml/softmax';
@@ -246,9 +245,7 @@ export function SoftmaxLab() {
   // The lab instance lives as long as the component, so its setParams is stable.
   const onEdit = h.lab.setParams;
   const [brush, setBrush] = useState(0);
-  const apply = useCallback((points: LabeledPoint[], how: OwnPointsChange) => {
-    onEdit(how === 'load' ? { points, dataset: 'own' } : { points });
-  }, [onEdit]);
+  const apply = useApplyOwnDataset(onEdit);
   const own = useOwnPoints({ spec: SOFTMAX_PARAMS.points, points: p.points, range: DOMAIN, apply });
   const { add } = own;
   const addPoint = useCallback((x: number, y: number) => void add(x, y, brush), [add, brush]);
