@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { ensureMnistAsset } from './scripts/mnist-format.mjs';
+import { texPrerender } from './scripts/tex-prerender.ts';
 
 /**
  * KaTeX's CSS lists each font as woff2, woff and ttf; every browser we support takes woff2, so the
@@ -92,7 +93,7 @@ function pwa() {
 // Relative base so the production build works from any folder or sub-path.
 export default defineConfig({
   base: './',
-  plugins: [mnistAsset(), katexWoff2Only(), react(), pwa()],
+  plugins: [mnistAsset(), katexWoff2Only(), texPrerender(), react(), pwa()],
   build: {
     target: 'es2022',
     // tfjs is large but loads lazily with the first lab; keep the warning for the rest.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoKatexErrors, labProbe, waitForLab, watchConsole } from './helpers';
 
 // Without the tests' "all labs at once" switch: a lecture opens as text, and labs mount as the learner nears them.
@@ -30,15 +30,22 @@ test('labs mount when the learner scrolls near them, or follows a link to one', 
   con.assertClean();
 });
 
-test('a lecture fills in section by section without scrolling; formulas are typeset as the learner nears them', async ({ page }) => {
+/** Whether the page has loaded KaTeX's JavaScript (formulas written out in the source come typeset from the build). */
+const katexLoaded = (page: Page) => page.evaluate(() => performance.getEntriesByType('resource').some((r) => /katexRender-[\w-]+\.js$/.test(r.name)));
+
+test('a lecture opens with its first section, typeset without KaTeX; the rest fills in without scrolling; formulas are typeset as the learner nears them', async ({ page }) => {
   const con = watchConsole(page);
   await page.setViewportSize({ width: 412, height: 823 });
   await page.goto('./#/lecture/11-rnn-transformers');
   const sections = page.locator('.lecture-section');
-  // The first section has its text at once; later ones may still be pending for a moment.
+  // The first section has its text and formulas at once; later ones wait while the page loads.
   await expect(sections.first().locator('p').first()).toBeVisible();
   expect(await sections.first().getAttribute('aria-busy')).toBeNull();
-  // Without any scrolling, every section gets its content, formulas typeset.
+  await expect.poll(() => sections.first().locator('.katex').count()).toBeGreaterThan(0);
+  await page.waitForTimeout(1000);
+  expect(await page.locator('.section-pending').count(), 'far sections wait while the page loads').toBeGreaterThan(5);
+  expect(await katexLoaded(page), 'formulas written out in the source need no KaTeX in the browser').toBe(false);
+  // Without any scrolling or key, every section gets its content after a few quiet seconds.
   await expect(page.locator('.section-pending')).toHaveCount(0, { timeout: 30_000 });
   await expect(page.locator('.lecture-section[aria-busy]')).toHaveCount(0);
   const count = await sections.count();
@@ -58,6 +65,27 @@ test('a lecture fills in section by section without scrolling; formulas are type
   expect(await page.locator('.katex').count()).toBeGreaterThan(100);
   await expectNoKatexErrors(page);
   con.assertClean();
+});
+
+test('a first key press starts filling in the page and loads KaTeX for the formulas computed at run time', async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  await page.goto('./#/lecture/11-rnn-transformers');
+  await expect(page.locator('.lecture-section').first().locator('p').first()).toBeVisible();
+  const pendingAtLoad = await page.locator('.section-pending').count();
+  expect(pendingAtLoad).toBeGreaterThan(5);
+  await page.keyboard.press('Shift');
+  await expect.poll(() => katexLoaded(page), { timeout: 15_000 }).toBe(true);
+  await expect(page.locator('.section-pending')).toHaveCount(0, { timeout: 30_000 });
+  // Printing now typesets every formula, the computed ones too, straight away.
+  const after = await page.evaluate(() => {
+    window.dispatchEvent(new Event('beforeprint'));
+    return {
+      pendingFormulas: document.querySelectorAll('.lecture-section .tex-pending').length,
+      source: document.querySelectorAll('.tex-source').length,
+    };
+  });
+  expect(after).toEqual({ pendingFormulas: 0, source: 0 });
+  await expectNoKatexErrors(page);
 });
 
 test('printing typesets every formula and fills in every section first', async ({ page }) => {

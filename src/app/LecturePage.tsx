@@ -1,5 +1,6 @@
 import { lazy, startTransition, Suspense, useEffect, useState } from 'react';
 import { eagerLabs } from '../labs/LabSlot';
+import { preloadKatexFonts } from './katexFonts';
 import { LectureLayout } from './LectureLayout';
 import { IMMEDIATE_SECTIONS, SectionQueue, SectionQueueProvider } from './progressiveSections';
 import { useProgress } from './progress';
@@ -18,6 +19,8 @@ function usePaintedOnce(): boolean {
   useEffect(() => {
     let timer = 0;
     const raf = requestAnimationFrame(() => {
+      // The formulas' fonts load alongside the lecture's text (katexFonts.ts).
+      preloadKatexFonts();
       // As a transition, React renders the lecture in slices instead of one long task.
       timer = window.setTimeout(() => startTransition(() => setPainted(true)), 0);
     });
@@ -43,6 +46,7 @@ export function LecturePage({ slug, labId }: Props) {
   useEffect(() => {
     if (labId) queue.flush();
   }, [queue, labId]);
+  useEffect(() => () => queue.dispose(), [queue]);
   useEffect(() => {
     if (!found) return;
     markVisited(slug);

@@ -112,4 +112,56 @@ describe('SectionQueue', () => {
     expect(log).toEqual(['c']);
     expect(done).toHaveBeenCalledTimes(1);
   });
+
+  it('waits for its start signal (the learner engaging, a section nearing the viewport, a quiet while)', () => {
+    let start = () => undefined as void;
+    const cancel = vi.fn();
+    const q = new SectionQueue(1, (go) => {
+      start = go;
+      return cancel;
+    });
+    const log: string[] = [];
+    mount(q, ['a', 'b', 'c'], log);
+    vi.advanceTimersByTime(1000);
+    expect(log).toEqual([]);
+    start();
+    expect(cancel).toHaveBeenCalledTimes(1); // the other signals stop being watched
+    vi.advanceTimersByTime(16); // one frame first
+    vi.advanceTimersByTime(1);
+    expect(log).toEqual(['b']);
+    vi.advanceTimersByTime(1);
+    expect(log).toEqual(['b', 'c']);
+    // A section that turns up after the others had all filled in gets its turn too.
+    q.enqueue('d', () => {
+      log.push('d');
+      q.advance('d');
+    });
+    vi.advanceTimersByTime(1);
+    expect(log).toEqual(['b', 'c', 'd']);
+  });
+
+  it('lets a lab in so soon as its own section and every one above it are filled in', () => {
+    let start = () => undefined as void;
+    const q = new SectionQueue(1, (go) => {
+      start = go;
+      return () => undefined;
+    });
+    const log: string[] = [];
+    mount(q, ['a', 'b', 'c'], log);
+    const inA = vi.fn();
+    const inB = vi.fn();
+    const unknown = vi.fn();
+    q.whenReadyThrough('a', inA);
+    q.whenReadyThrough('b', inB);
+    q.whenReadyThrough(undefined, unknown);
+    expect(inA).toHaveBeenCalledTimes(1); // 'a' renders with the page
+    expect(inB).not.toHaveBeenCalled();
+    start();
+    vi.advanceTimersByTime(17);
+    expect(log).toEqual(['b']);
+    expect(inB).toHaveBeenCalledTimes(1);
+    expect(unknown).not.toHaveBeenCalled(); // outside any section: waits for all
+    vi.advanceTimersByTime(1);
+    expect(unknown).toHaveBeenCalledTimes(1);
+  });
 });

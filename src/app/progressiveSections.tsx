@@ -1,9 +1,12 @@
 /**
  * A lecture page opens in steps. Its first sections render with the page; every later section
- * renders its heading at once and its content a moment later, one section per task, in page order
- * — so no single task inserts a whole lecture (100–360 formulas) and the first screen paints early.
- * Labs (LabSlot) wait until every section has its content, so a lab is never mounted because the
- * text above it had not been filled in yet.
+ * renders its heading at once and its content later, one section per task, in page order — so no
+ * single task inserts a whole lecture (100–360 formulas) and the first screen paints early.
+ * The filling-in starts when a waiting section comes near the viewport, when the learner first
+ * engages with the page (scroll, key, pointer, touch: whenEngaged.ts), or after a few quiet seconds;
+ * not while the page loads, when it would only delay what the learner is looking at.
+ * A lab (LabSlot) waits until every section above it has its content, so it is never mounted
+ * because the text above it had not been filled in yet.
  *
  * Everything renders at once when a link targets a section or lab (the target must not move),
  * before printing, and when `localStorage['i2dl-labs-eager'] = '1'` (the end-to-end tests).
@@ -11,12 +14,23 @@
 import { flushSync } from 'react-dom';
 import { createContext, startTransition, useContext, useEffect, useState, type ReactNode, type RefObject } from 'react';
 import { onShown, sectionRendered } from './contentShown';
+import { whenEngaged } from './whenEngaged';
 
 /** How many sections render with the page: the first screen of a laptop (on a phone the contents list fills it). */
 export const IMMEDIATE_SECTIONS = 1;
 
 /** Gives a section its content; `urgent` when everything is revealed at once (flush). */
 type Reveal = (urgent: boolean) => void;
+
+/** Calls `start` when the sections should begin to fill in; returns a cancel function. */
+export type StartTrigger = (start: () => void) => () => void;
+
+/** Without engagement, sections start filling in this long after the page opened (then when idle). */
+export const BACKGROUND_FILL_MS = 4000;
+/** A waiting section this close to the viewport starts the filling-in at once. */
+const NEAR_MARGIN = '50% 0px';
+
+const startOnEngagement: StartTrigger = (start) => whenEngaged(start, BACKGROUND_FILL_MS);
 
 export class SectionQueue {
   /** Every section seen, and whether it has its content. */
@@ -27,10 +41,18 @@ export class SectionQueue {
   private inFlight: string | null = null;
   private inFlightReveal: Reveal | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private started = false;
+  private armed = false;
+  private begun = false;
+  /** Between begin() and the moment no section is left waiting. */
+  private running = false;
+  private cancelStart: (() => void) | null = null;
+  private near: IntersectionObserver | null = null;
   private flushed: boolean;
+  /** Section ids in page order (the order they first render in). */
+  private readonly order: string[] = [];
+  private readonly throughListeners = new Set<{ index: number; cb: () => void }>();
 
-  constructor(private readonly immediate: number) {
+  constructor(private readonly immediate: number, private readonly trigger: StartTrigger = startOnEngagement) {
     this.flushed = immediate === Infinity;
   }
 
@@ -40,20 +62,32 @@ export class SectionQueue {
     if (now === undefined) {
       now = this.flushed || this.ready.size < this.immediate;
       this.ready.set(id, now);
+      this.order.push(id);
     }
     return now;
   }
 
-  /** A deferred section waits its turn; `reveal` gives it its content. */
-  enqueue(id: string, reveal: Reveal): () => void {
+  /** A deferred section waits its turn; `reveal` gives it its content. `el`: its element, watched for nearing the viewport. */
+  enqueue(id: string, reveal: Reveal, el?: Element | null): () => void {
     const item = { id, reveal };
     this.ready.set(id, false);
     this.waiting.push(item);
     if (this.flushed) this.flush();
-    else if (!this.started) {
-      this.started = true;
-      // After the first screen has painted: one frame, then a task per section.
-      requestAnimationFrame(() => this.next());
+    else {
+      if (!this.armed) {
+        this.armed = true;
+        this.cancelStart = this.trigger(() => this.begin());
+      } else if (this.begun && !this.running) {
+        // A section that came after the others had all filled in.
+        this.running = true;
+        this.next();
+      }
+      if (el && !this.begun && typeof IntersectionObserver !== 'undefined') {
+        this.near ??= new IntersectionObserver((entries) => {
+          if (entries.some((e) => e.isIntersecting)) this.begin();
+        }, { rootMargin: NEAR_MARGIN });
+        this.near.observe(el);
+      }
     }
     return () => {
       const i = this.waiting.indexOf(item);
@@ -83,6 +117,39 @@ export class SectionQueue {
     };
   }
 
+  /**
+   * Calls `cb` once section `id` and every section above it have their content (at once if so
+   * already); for an id the queue does not know, once every section has.
+   */
+  whenReadyThrough(id: string | null | undefined, cb: () => void): () => void {
+    const index = id ? this.order.indexOf(id) : -1;
+    if (index < 0) return this.whenDone(cb);
+    const entry = { index, cb };
+    if (this.readyThrough(index)) {
+      cb();
+      return () => undefined;
+    }
+    this.throughListeners.add(entry);
+    return () => {
+      this.throughListeners.delete(entry);
+    };
+  }
+
+  private readyThrough(index: number): boolean {
+    for (let i = 0; i <= index; i++) if (this.ready.get(this.order[i]) !== true) return false;
+    return true;
+  }
+
+  /** Starts filling in the waiting sections, one per task (after one frame, so what is there paints first). */
+  private begin() {
+    if (this.begun) return;
+    this.begun = true;
+    this.running = true;
+    this.cancelStart?.();
+    this.near?.disconnect();
+    requestAnimationFrame(() => this.next());
+  }
+
   /** True when every section renders everything at once (deep link, printing, the tests). */
   get allAtOnce(): boolean {
     return this.flushed;
@@ -100,6 +167,9 @@ export class SectionQueue {
   flush(): void {
     const was = this.flushed;
     this.flushed = true;
+    this.begun = true;
+    this.cancelStart?.();
+    this.near?.disconnect();
     if (!was) [...this.flushListeners].forEach((cb) => cb());
     clearTimeout(this.timer);
     // The section being revealed may still be rendering as a transition: make it urgent too.
@@ -115,12 +185,26 @@ export class SectionQueue {
     item.reveal(urgent);
   }
 
+  /** Stops watching and waiting (the page is gone). */
+  dispose(): void {
+    this.cancelStart?.();
+    this.cancelStart = null;
+    this.near?.disconnect();
+    this.near = null;
+    clearTimeout(this.timer);
+    // Mounted again (React's StrictMode does that in development): the next section re-arms it.
+    this.armed = false;
+    this.begun = false;
+    this.running = false;
+  }
+
   /** The next section, in a task of its own; it calls `advance` once its content has committed. */
   private next() {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       const item = this.waiting.shift();
       if (!item) {
+        this.running = false;
         this.inFlight = null;
         this.checkDone();
         return;
@@ -137,10 +221,16 @@ export class SectionQueue {
     this.inFlight = null;
     this.inFlightReveal = null;
     if (this.waiting.length > 0) this.next();
+    else this.running = false;
     this.checkDone();
   }
 
   private checkDone() {
+    this.throughListeners.forEach((entry) => {
+      if (!this.readyThrough(entry.index)) return;
+      this.throughListeners.delete(entry);
+      entry.cb();
+    });
     if (!this.done) return;
     const listeners = [...this.doneListeners];
     this.doneListeners.clear();
@@ -165,7 +255,7 @@ export function SectionQueueProvider({ queue, children }: { queue: SectionQueue;
 }
 
 /** For a section: whether its content is rendered yet. Outside a lecture page, always. */
-export function useSectionReady(id: string): boolean {
+export function useSectionReady(id: string, ref?: RefObject<HTMLElement | null>): boolean {
   const queue = useContext(QueueContext);
   const [ready, setReady] = useState(() => !queue || queue.initial(id));
   useEffect(() => {
@@ -175,8 +265,8 @@ export function useSectionReady(id: string): boolean {
       return undefined;
     }
     // In turn, as a transition: React renders the section in slices of a few milliseconds.
-    return queue.enqueue(id, (urgent) => (urgent ? setReady(true) : startTransition(() => setReady(true))));
-  }, [queue, id, ready]);
+    return queue.enqueue(id, (urgent) => (urgent ? setReady(true) : startTransition(() => setReady(true))), ref?.current);
+  }, [queue, id, ready, ref]);
   return ready;
 }
 
@@ -210,8 +300,11 @@ export function useSectionShown(ref: RefObject<HTMLElement | null>): boolean {
   return shown;
 }
 
-/** For a lab: calls `cb` once the page's sections all have their content (at once outside a lecture page). */
-export function useWhenSectionsDone(): (cb: () => void) => () => void {
+/**
+ * For a lab: calls `cb` once the section holding `el` and every section above it have their
+ * content (at once outside a lecture page).
+ */
+export function useWhenSectionsAboveDone(): (el: Element, cb: () => void) => () => void {
   const queue = useContext(QueueContext);
-  return (cb) => (queue ? queue.whenDone(cb) : (cb(), () => undefined));
+  return (el, cb) => (queue ? queue.whenReadyThrough(el.closest('.lecture-section')?.id, cb) : (cb(), () => undefined));
 }

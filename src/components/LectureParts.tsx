@@ -8,8 +8,8 @@ import { SectionShownContext, useSectionReady, useSectionShown } from '../app/pr
  * typeset when the learner nears it (progressiveSections.tsx).
  */
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  const ready = useSectionReady(id);
   const ref = useRef<HTMLElement>(null);
+  const ready = useSectionReady(id, ref);
   const shown = useSectionShown(ref);
   return (
     <section ref={ref} id={id} className={ready ? 'lecture-section' : 'lecture-section section-pending'} aria-labelledby={`${id}-h`} aria-busy={ready ? undefined : true}>

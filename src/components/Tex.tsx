@@ -1,38 +1,70 @@
 /**
  * The one KaTeX component. Renders to a string (memoised on the TeX source), so a formula fed live
- * values re-renders only when the digits it shows change. trust is off; strict is 'ignore'.
+ * values re-renders only when the digits it shows change. trust is off; strict is 'ignore'
+ * (katexOptions.ts).
+ *
+ * Formulas written out in the source arrive typeset: the build runs KaTeX on them and passes the
+ * HTML as `pre` (scripts/tex-prerender.ts). KaTeX's JavaScript (katexRender.ts, its own chunk) is
+ * loaded only for formulas computed at run time — when one is to be shown, when the learner first
+ * interacts with the page, or once the page has been idle a while, so it is there before printing.
  */
-import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { memo, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { isShown, onShown } from '../app/contentShown';
 import { SectionShownContext } from '../app/progressiveSections';
+import { whenEngaged } from '../app/whenEngaged';
 
 export interface TexProps {
   math: string;
   display?: boolean;
   className?: string;
+  /** KaTeX's HTML for `math`, inserted by the build for written-out TeX (scripts/tex-prerender.ts); never written by hand. */
+  pre?: string;
 }
 
-function render(math: string, display: boolean): string {
-  return katex.renderToString(math, {
-    displayMode: display,
-    throwOnError: false,
-    trust: false,
-    strict: 'ignore',
-    output: 'htmlAndMathml',
+type Renderer = (math: string, display: boolean) => string;
+let renderer: Renderer | null = null;
+let loading: Promise<void> | null = null;
+
+let resolveLoaded: () => void = () => undefined;
+/** Resolves once KaTeX is loaded, without asking for it. */
+const katexLoaded = new Promise<void>((resolve) => {
+  resolveLoaded = resolve;
+});
+
+/** Loads KaTeX (once). Resolves when formulas computed at run time can be typeset. */
+export function loadKatex(): Promise<void> {
+  loading ??= import('./katexRender').then((m) => {
+    renderer = m.renderTex;
+    resolveLoaded();
   });
+  return loading;
 }
+
+/**
+ * A page with formulas computed at run time loads KaTeX before they are needed: when the learner
+ * first engages with the page (printing starts with a key too) or after a few quiet seconds — not
+ * during the page load itself, where evaluating KaTeX would be one long task.
+ */
+let preloadArmed = false;
+function preloadSoon() {
+  if (preloadArmed || renderer) return;
+  preloadArmed = true;
+  whenEngaged(() => void loadKatex(), 6000);
+}
+
+const keyOf = (math: string, display: boolean) => (display ? 'd|' : 'i|') + math;
 
 /** Rendered HTML by source, so a formula shown again (or fed back the same value) costs nothing. */
 const cache = new Map<string, string>();
 const CACHE_MAX = 4000;
 
-function renderCached(math: string, display: boolean): string {
-  const key = (display ? 'd|' : 'i|') + math;
+/** The HTML for a formula: from the cache, else typeset now if KaTeX is loaded, else undefined. */
+function typeset(math: string, display: boolean): string | undefined {
+  const key = keyOf(math, display);
   let html = cache.get(key);
-  if (html === undefined) {
-    html = render(math, display);
+  if (html === undefined && renderer) {
+    html = renderer(math, display);
     if (cache.size >= CACHE_MAX) cache.clear();
     cache.set(key, html);
   }
@@ -182,44 +214,95 @@ export const TYPESET_NOW_EVENT = 'i2dl-typeset-now';
 let printHooked = false;
 function typesetAllNow() {
   untypeset.forEach(({ math, display }, el) => {
-    el.innerHTML = renderCached(math, display);
+    const html = typeset(math, display);
+    if (html === undefined) {
+      // KaTeX not loaded yet (printing within seconds of opening the page): print the TeX source.
+      el.textContent = math;
+      el.classList.add('tex-source');
+    } else el.innerHTML = html;
     el.classList.remove('tex-pending');
+    untypeset.delete(el);
   });
-  untypeset.clear();
 }
 
-export const Tex = memo(function Tex({ math, display = false, className }: TexProps) {
+export const Tex = memo(function Tex({ math, display = false, className, pre }: TexProps) {
+  const key = keyOf(math, display);
+  if (pre !== undefined && !cache.has(key)) cache.set(key, pre);
   // In a lecture section, typeset once the section is rendered (near the viewport); elsewhere at once.
   const shown = useContext(SectionShownContext);
-  // Decided at mount: typeset now (within the slice or already cached) or queue it.
-  const [ready, setReady] = useState(() => cache.has((display ? 'd|' : 'i|') + math) || (shown && inSlice()));
+  // Decided at mount: shown now (typeset at build time, cached, or typeset within the slice) or later.
+  const [ready, setReady] = useState(() => shown && (cache.has(key) || (renderer !== null && inSlice())));
+  // Bumped when KaTeX arrives for a formula that was waiting for it.
+  const [loadedTick, setLoaded] = useState(0);
+  const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     if (ready || !shown) return undefined;
-    return enqueue(() => {
-      renderCached(math, display); // the typesetting happens here, inside the slice
+    if (cache.has(key)) {
       setReady(true);
+      return undefined;
+    }
+    let cancelled = false;
+    let dequeue = () => undefined as void;
+    void katexLoaded.then(() => {
+      if (cancelled) return;
+      dequeue = enqueue(() => {
+        typeset(math, display); // the typesetting happens here, inside the slice
+        setReady(true);
+      });
     });
+    // KaTeX is asked for once this formula is on screen; one just below waits for the learner to
+    // engage (preloadSoon), so a page load does not evaluate KaTeX for a formula nobody sees yet.
+    const el = ref.current;
+    let onScreen: IntersectionObserver | null = null;
+    if (renderer) void loadKatex();
+    else if (el && typeof IntersectionObserver !== 'undefined') {
+      onScreen = new IntersectionObserver((entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        onScreen?.disconnect();
+        void loadKatex();
+      });
+      onScreen.observe(el);
+    } else void loadKatex();
+    return () => {
+      cancelled = true;
+      dequeue();
+      onScreen?.disconnect();
+    };
     // Queued once; if math changes meanwhile, the render after setReady typesets the new source.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ready, shown]);
-  const ref = useRef<HTMLElement>(null);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- loadedTick: KaTeX has arrived, try again
+  const html = useMemo(() => (ready ? typeset(math, display) : undefined), [ready, math, display, loadedTick]);
+  // A live formula whose new value is not cached while KaTeX is still loading: wait for it.
+  const waiting = ready && html === undefined;
+  useEffect(() => {
+    if (!waiting) return undefined;
+    let cancelled = false;
+    void loadKatex().then(() => {
+      if (!cancelled) setLoaded((n) => n + 1);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [waiting]);
+  const pending = html === undefined;
   useLayoutEffect(() => {
     const el = ref.current;
-    if (ready || !el) return undefined;
+    if (!pending || !el) return undefined;
     if (!printHooked) {
       printHooked = true;
       window.addEventListener('beforeprint', typesetAllNow);
       window.addEventListener(TYPESET_NOW_EVENT, typesetAllNow);
     }
+    if (!cache.has(key)) preloadSoon();
     untypeset.set(el, { math, display });
     return () => {
       untypeset.delete(el);
     };
-  }, [ready, math, display]);
-  const html = useMemo(() => (ready ? renderCached(math, display) : ''), [ready, math, display]);
-  const cls = `tex ${display ? 'tex-display' : 'tex-inline'}${className ? ` ${className}` : ''}${ready ? '' : ' tex-pending'}`;
-  if (display) return <DisplayTex html={html} className={cls} elRef={ref} />;
-  return <span ref={ref} className={cls} dangerouslySetInnerHTML={{ __html: html }} />;
+  }, [pending, key, math, display]);
+  const cls = `tex ${display ? 'tex-display' : 'tex-inline'}${className ? ` ${className}` : ''}${pending ? ' tex-pending' : ''}`;
+  if (display) return <DisplayTex html={html ?? ''} className={cls} elRef={ref} />;
+  return <span ref={ref} className={cls} dangerouslySetInnerHTML={{ __html: html ?? '' }} />;
 });
 
 /**

@@ -10,7 +10,7 @@
  * end-to-end tests set it; see playwright.config.ts).
  */
 import { Suspense, useEffect, useRef, useState, type ComponentType, type LazyExoticComponent, type ReactNode, type RefObject } from 'react';
-import { useWhenSectionsDone } from '../app/progressiveSections';
+import { useWhenSectionsAboveDone } from '../app/progressiveSections';
 
 interface Props {
   id: string;
@@ -48,7 +48,7 @@ function Placeholder({ id, title, onLoad }: { id: string; title: string; onLoad?
 export function useMountWhenNear(margin = '100% 0px'): { anchor: RefObject<HTMLDivElement | null>; mounted: boolean; mountNow: () => void } {
   const [mounted, setMounted] = useState(false);
   const anchor = useRef<HTMLDivElement>(null);
-  const whenSectionsDone = useWhenSectionsDone();
+  const whenSectionsAboveDone = useWhenSectionsAboveDone();
   useEffect(() => {
     if (mounted) return;
     let raf1 = 0;
@@ -73,8 +73,8 @@ export function useMountWhenNear(margin = '100% 0px'): { anchor: RefObject<HTMLD
         mountAfterPaint();
       }
     }, { rootMargin: margin });
-    // Only once the text around it is complete: until then the page is shorter than it will be.
-    const unwait = whenSectionsDone(() => io.observe(el));
+    // Only once the text above it is complete: until then it sits higher than it will.
+    const unwait = whenSectionsAboveDone(el, () => io.observe(el));
     const onPrint = () => setMounted(true);
     window.addEventListener('beforeprint', onPrint);
     return () => {
@@ -84,7 +84,7 @@ export function useMountWhenNear(margin = '100% 0px'): { anchor: RefObject<HTMLD
       cancelAnimationFrame(raf1);
       cancelAnimationFrame(raf2);
     };
-    // whenSectionsDone is a fresh closure each render over the same queue.
+    // whenSectionsAboveDone is a fresh closure each render over the same queue.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mounted, margin]);
   return { anchor, mounted, mountNow: () => setMounted(true) };
