@@ -11,8 +11,12 @@ test('Lecture 7 — the page in the lecture\'s order with its four labs, worked 
   // The notes' 4×4 regression example: L2 = 33, L1 = 11, computed from the two grids.
   const losses = page.locator('#regression-losses');
   await expect(losses.locator('td.notes-diff')).toHaveCount(8);
-  const tex = await losses.locator('.katex-display annotation').allTextContents();
-  expect(tex.some((t) => t.includes('9 + 16 + 4 + 4') && t.includes('= 33') && t.includes('3 + 4 + 2 + 2') && t.includes('= 11'))).toBe(true);
+  // The worked sums are computed in code, so they are typeset in the browser once on screen.
+  await losses.locator('.tex-display').last().scrollIntoViewIfNeeded();
+  await expect.poll(async () => {
+    const tex = await losses.locator('.katex-display annotation').allTextContents();
+    return tex.some((t) => t.includes('9 + 16 + 4 + 4') && t.includes('= 33') && t.includes('3 + 4 + 2 + 2') && t.includes('= 11'));
+  }).toBe(true);
   await expect(page.locator('.lecture-section .erratum')).toHaveCount(4);
   await expect(page.locator('#activations-summary')).toContainText('0.01x');
   await expectLectureOrder(page, LABS, [['full-loss', 'softmax'], ['kaiming', 'init']]);
