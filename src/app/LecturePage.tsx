@@ -19,8 +19,6 @@ function usePaintedOnce(): boolean {
   useEffect(() => {
     let timer = 0;
     const raf = requestAnimationFrame(() => {
-      // The formulas' fonts load alongside the lecture's text (katexFonts.ts).
-      preloadKatexFonts();
       // As a transition, React renders the lecture in slices instead of one long task.
       timer = window.setTimeout(() => startTransition(() => setPainted(true)), 0);
     });
@@ -30,6 +28,16 @@ function usePaintedOnce(): boolean {
     };
   }, []);
   return painted;
+}
+
+/**
+ * Rendered with the lecture's text, so its effect runs once the text has arrived: then KaTeX's
+ * main faces are requested (katexFonts.ts), before any section fills in and lays out formulas,
+ * and not earlier, where they would compete with the first paint and the text itself.
+ */
+function PreloadFontsAfterText() {
+  useEffect(() => preloadKatexFonts(), []);
+  return null;
 }
 
 interface Props {
@@ -72,6 +80,7 @@ export function LecturePage({ slug, labId }: Props) {
         {!painted ? loading : Page ? (
           <Suspense fallback={loading}>
             <Page info={entry.info} />
+            <PreloadFontsAfterText />
           </Suspense>
         ) : (
           <Suspense fallback={<p className="loading">Loading the outline…</p>}>

@@ -1,6 +1,6 @@
 /**
- * KaTeX's most used faces, requested with the lecture's own chunk rather than when the first
- * formula is laid out. A formula laid out before its font has arrived is laid out twice (first in
+ * KaTeX's most used faces, requested as soon as a lecture's text has arrived (LecturePage.tsx)
+ * rather than when the first formula is laid out. A formula laid out before its font has arrived is laid out twice (first in
  * a fallback font, which on some systems means a slow search through the installed fonts), so
  * the first screen of formulas costs several times more than with the faces already there.
  * The URLs are the very files katex.min.css points to (Vite emits each once).

@@ -1,8 +1,8 @@
 /**
- * A lecture page opens in steps. Its first sections render with the page; every later section
- * renders its heading at once and its content later, one section per task, in page order — so no
- * single task inserts a whole lecture (100–360 formulas) and the first screen paints early.
- * The filling-in starts when a waiting section comes near the viewport, when the learner first
+ * A lecture page opens in steps. Every section renders its heading with the page and its content
+ * later, one section per task, in page order — so no single task inserts a whole lecture (100–360
+ * formulas) and the first screen paints early.
+ * The filling-in starts when a waiting section is on screen, when the learner first
  * engages with the page (scroll, key, pointer, touch: whenEngaged.ts), or after a few quiet seconds;
  * not while the page loads, when it would only delay what the learner is looking at.
  * A lab (LabSlot) waits until every section above it has its content, so it is never mounted
@@ -16,8 +16,12 @@ import { createContext, startTransition, useContext, useEffect, useState, type R
 import { onShown, sectionRendered } from './contentShown';
 import { whenEngaged } from './whenEngaged';
 
-/** How many sections render with the page: the first screen of a laptop (on a phone the contents list fills it). */
-export const IMMEDIATE_SECTIONS = 1;
+/**
+ * How many sections render with the page itself: none. On a laptop the first section is on screen,
+ * so it starts the filling-in a frame later; on a phone the contents list fills the first screen,
+ * and the sections wait for the learner (or a few quiet seconds) instead of slowing the load.
+ */
+export const IMMEDIATE_SECTIONS = 0;
 
 /** Gives a section its content; `urgent` when everything is revealed at once (flush). */
 type Reveal = (urgent: boolean) => void;
@@ -27,10 +31,22 @@ export type StartTrigger = (start: () => void) => () => void;
 
 /** Without engagement, sections start filling in this long after the page opened (then when idle). */
 export const BACKGROUND_FILL_MS = 4000;
-/** A waiting section this close to the viewport starts the filling-in at once. */
-const NEAR_MARGIN = '50% 0px';
+/** A waiting section on screen starts the filling-in at once. */
+const NEAR_MARGIN = '0px';
 
-const startOnEngagement: StartTrigger = (start) => whenEngaged(start, BACKGROUND_FILL_MS);
+/** `localStorage['i2dl-background-fill-ms']` overrides the quiet time (the end-to-end tests set it very long). */
+export const BACKGROUND_FILL_KEY = 'i2dl-background-fill-ms';
+
+function backgroundFillMs(): number {
+  try {
+    const v = Number(localStorage.getItem(BACKGROUND_FILL_KEY));
+    return v > 0 ? v : BACKGROUND_FILL_MS;
+  } catch {
+    return BACKGROUND_FILL_MS;
+  }
+}
+
+const startOnEngagement: StartTrigger = (start) => whenEngaged(start, backgroundFillMs());
 
 export class SectionQueue {
   /** Every section seen, and whether it has its content. */

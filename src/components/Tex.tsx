@@ -8,7 +8,6 @@
  * loaded only for formulas computed at run time — when one is to be shown, when the learner first
  * interacts with the page, or once the page has been idle a while, so it is there before printing.
  */
-import 'katex/dist/katex.min.css';
 import { memo, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { isShown, onShown } from '../app/contentShown';
 import { SectionShownContext } from '../app/progressiveSections';

@@ -12,7 +12,6 @@ import { LabSlot } from '../../labs/LabSlot';
 const KnnLab = lazy(() => import('./labs/knn/KnnLab').then((m) => ({ default: m.KnnLab })));
 const LinregLab = lazy(() => import('./labs/linreg/LinregLab').then((m) => ({ default: m.LinregLab })));
 const LogregLab = lazy(() => import('./labs/logreg/LogregLab').then((m) => ({ default: m.LogregLab })));
-import '../lecture.css';
 import SelfCheck from '../../selfcheck/SelfCheck';
 
 function Classification() {

@@ -9,7 +9,6 @@ import type { LecturePageProps } from '../../app/registry';
 import { Erratum, Section } from '../../components/LectureParts';
 import { Tex } from '../../components/Tex';
 import { LabSlot } from '../../labs/LabSlot';
-import '../lecture.css';
 import SelfCheck from '../../selfcheck/SelfCheck';
 
 const MlpLab = lazy(() => import('./labs/mlp/MlpLab').then((m) => ({ default: m.MlpLab })));

@@ -10,7 +10,6 @@ import type { LecturePageProps } from '../../app/registry';
 import { Erratum, Section } from '../../components/LectureParts';
 import { Tex } from '../../components/Tex';
 import { LabSlot } from '../../labs/LabSlot';
-import '../lecture.css';
 import SelfCheck from '../../selfcheck/SelfCheck';
 
 const LrSchedulesLab = lazy(() => import('./labs/lr-schedules/LrSchedulesLab').then((m) => ({ default: m.LrSchedulesLab })));

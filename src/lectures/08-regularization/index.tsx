@@ -9,7 +9,6 @@ import type { LecturePageProps } from '../../app/registry';
 import { Erratum, Section } from '../../components/LectureParts';
 import { Tex } from '../../components/Tex';
 import { LabSlot, WhenNear } from '../../labs/LabSlot';
-import '../lecture.css';
 import SelfCheck from '../../selfcheck/SelfCheck';
 
 const AugmentLab = lazy(() => import('./labs/augment/AugmentLab').then((m) => ({ default: m.AugmentLab })));

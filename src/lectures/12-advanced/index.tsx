@@ -10,7 +10,6 @@ import { Erratum, Section } from '../../components/LectureParts';
 import { Tex } from '../../components/Tex';
 import { LabSlot } from '../../labs/LabSlot';
 import { CourseMap } from './CourseMap';
-import '../lecture.css';
 import SelfCheck from '../../selfcheck/SelfCheck';
 
 const GnnLab = lazy(() => import('./labs/gnn/GnnLab').then((m) => ({ default: m.GnnLab })));
